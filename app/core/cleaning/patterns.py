@@ -1,0 +1,202 @@
+"""Regular expressions for Korean news boilerplate lines and sentence endings.
+
+Rules:
+- Every pattern is applied to a stripped line of at most :data:`PATTERN_MAX_LEN` characters (longer
+  lines are body-sized and skip these checks), so no pattern can run for long.
+- :func:`pattern_reason` returns the reason of the first family that matches, in the order
+  copyright, signoff, photo caption, byline/date, promo link; None otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+PATTERN_MAX_LEN = 260
+
+HANGUL = re.compile(r"[가-힣]")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email[\s\xa0]*protected\]", re.IGNORECASE)
+_NAME = r"[가-힣]{2,4}"
+_NAMES = rf"{_NAME}(?:\s*[·,ㆍ]\s*{_NAME})*"
+REPORTER_ROLE = (r"(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|편집위원|기상캐스터|"
+                 r"에디터|통신원|연구원|전문위원|앵커|리포터)")
+
+# Copyright notices -------------------------------------------------------------------------
+COPYRIGHT = re.compile(
+    r"ⓒ|©|\(c\)\s*\S|copyright|저작권자|무단\s*전재|무단\s*배포|재배포\s*금지|all\s+rights\s+reserved"
+    r"|AI\s*학습\s*(?:및\s*활용\s*)?(?:이용\s*)?금지",
+    re.IGNORECASE)
+_COPYRIGHT_STRONG = re.compile(r"무단|재배포|all\s+rights|copyright|저작권", re.IGNORECASE)
+
+# Sign-offs -----------------------------------------------------------------------------------
+SIGNOFF_TV = re.compile(
+    r"^(?:[A-Za-z가-힣]{1,12}\s*)?(?:뉴스\s*)?" + _NAMES + r"\s*(?:입니다|이었습니다|였습니다)\s*\.?$")
+SIGNOFF_TV_OUTLET = re.compile(r"^(?:KBS|MBC|SBS|YTN|JTBC|MBN|OBS|TV조선|채널A|연합뉴스\s?TV|한국경제\s?TV|SBS\s?Biz|"
+                               r"MTN|CBS|EBS|아리랑|뉴스\s?Y|[가-힣]{2,6}\s?방송)")
+SIGNOFF_GONGGAM = re.compile(r"^[◎▶○■]?\s*공감언론\s*뉴시스")
+SIGNOFF_NAME = re.compile(rf"^[/\-–—=]?\s*(?:글\s*[=·]?\s*)?{_NAMES}\s*{REPORTER_ROLE}\s*[\[(<]?\s*$")
+
+# Photo captions ------------------------------------------------------------------------------
+_CREDIT_WORDS = (r"(?:제공|뉴스1|뉴시스|연합뉴스|연합|게티|이미지|사진|기자|AP|AFP|로이터|EPA|Reuters|DB|캡처|캡쳐|"
+                 r"갈무리|홈페이지|공동취재|그래픽|셔터스톡|Shutterstock|Getty|유튜브|SNS)")
+CAPTION = re.compile(
+    r"(?:[(\[<{/]|^)\s*(?:사진|그래픽|이미지|이미지\s*출처|자료|출처|영상|사진\s*제공|사진제공|제공|일러스트|도표)\s*[=:：]"
+    r"|\[\s*(?:사진|이미지|그래픽)\s*\]|ⓒ\s*(?:News1|뉴스1)|사진\s*공동취재단|게티이미지\s*뱅크|게티이미지코리아"
+    r"|(?:왼쪽|오른쪽)(?:부터|\s*(?:두|세|네|다섯)\s*번째|\s*첫\s*번째)|\((?:왼쪽|오른쪽|가운데|위|아래|앞줄|뒷줄)[^)]{0,8}\)"
+    r"|(?:포즈를\s*취하|기념\s*촬영을\s*하|사진을\s*찍)고\s*있다",
+    re.IGNORECASE)
+CAPTION_TAIL = re.compile(
+    r"(?:/\s*[^/]{0,24}" + _CREDIT_WORDS + r"[^/]{0,12}"
+    r"|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\s*\.?\s*(?:\[[^\]]{1,12}\])?\s*(?:[\w.+-]+@[\w.-]+|[가-힣]{2,4}\s*기자)?"
+    r"|(?:사진|그래픽|이미지)\s*[=:]\s*[^=]{1,30})\s*[)\]]?\s*$")
+CAPTION_LEAD = re.compile(r"^\s*▲[^▲]*$")
+
+# By-lines and dates --------------------------------------------------------------------------
+DATE = re.compile(r"(?<!\d)(\d{4})\s*(?:([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)\.?|년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일)")
+CREATED_LABEL = r"(?:기사\s*)?(?:입력|등록|발행|승인|송고|게재|작성|전송|기사전송|기사승인|입력일|등록일|발행일|승인일|published|posted)"
+MODIFIED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|수정일|updated|modified)"
+LABELLED_DATE = re.compile(rf"({CREATED_LABEL}|{MODIFIED_LABEL})\s*(?:일시|시간)?\s*[:：]?\s*(?=\d{{4}}\s*[.\-/년])", re.IGNORECASE)
+TIME = re.compile(r"(?:(오전|오후|AM|PM|am|pm)\s*)?(\d{1,2})\s*[:시]\s*(\d{2})(?:\s*[:분]\s*(\d{2}))?")
+DATE_LABEL = re.compile(r"^(?:기사\s*)?(?:입력|수정|최종\s*수정|업데이트|등록|발행|승인|송고|게재|작성|기사승인|최종\s*업데이트|"
+                        r"입력일|수정일|등록일|발행일|승인일|발행일자|등록일자|노출|published|updated|posted)\s*(?:일시|시간)?\s*[:：]?",
+                        re.IGNORECASE)
+_DATE_FILLER = re.compile(
+    r"(?:기사\s*)?(?:입력|수정|최종\s*수정|업데이트|등록|발행|승인|송고|게재|작성|기사승인|지면[A-Z]?\d*면?|기사원문|원문|"
+    r"오전|오후|AM|PM|\d+|[.:\-/|·,()\[\]년월일시분\s]|기자|특파원|구독|종합|면|KST|GMT)", re.IGNORECASE)
+REPORTER_LINE = re.compile(rf"^[\[(【<]?\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s*[=]?\s*)?({_NAMES})\s*{REPORTER_ROLE}\s*[\])】>]?")
+
+# Promo links and transcript labels -------------------------------------------------------------
+PROMO_LEAD = re.compile(r"^\s*(?:[▶▷☞►→➤➜]|\[\s*(?:관련\s*기사|관련\s*뉴스|추천\s*기사|제보|이벤트|광고|AD|PR)\s*\])")
+PROMO_WEAK_LEAD = re.compile(r"^\s*[■□◆◇※●○◎]")
+PROMO_WORDS = re.compile(r"구독|바로\s*가기|클릭|제보|카카오톡|채널|네이버|다운로드|앱\s*설치|유튜브|이벤트|무료|신청|가입|"
+                         r"확인하세요|보러\s*가기|검색|친구|팔로우|홈페이지|https?://|www\.|관련\s*기사|더\s*보기|"
+                         r"알림\s*받기|뉴스레터|전화|이메일|문의|구매|할인|특가", re.IGNORECASE)
+URL_LINE = re.compile(r"^\S*(?:https?://|www\.)\S+$")
+SPEAKER_LABEL = re.compile(
+    r"^(?:[\[<【(◀〈《]\s*[^\]>】)▶〉》]{1,24}\s*[\]>】)▶〉》]|▶\s*(?:인터뷰|스탠딩|녹취|현장음|싱크)\b.{0,40}|"
+    r"(?:앵커|기자|리포트|인터뷰|녹취)\s*[:：]?|[-―]\s*[가-힣]{2,4}\s*[:：])\s*$")
+
+# Sentence endings ----------------------------------------------------------------------------
+_CLOSERS = "\"'”’」』)]】>〉》 \t\u00a0"
+EF_SYLLABLES = frozenset("다요죠까니네라자오군나지냐마세")
+TERMINAL = frozenset(".!?。")
+
+
+def tail_state(line: str) -> tuple[bool, str]:
+    """(has terminal punctuation, last Hangul/letter character before it and any closers).
+
+    Trailing quotes/brackets are skipped both before and after the punctuation, so
+    ``…했다."`` and ``"…했다".`` both report ``(True, '다')``.
+    """
+    end = len(line)
+    start = max(0, end - 40)
+    i = end - 1
+    while i >= start and line[i] in _CLOSERS:
+        i -= 1
+    punct = False
+    while i >= start and line[i] in TERMINAL:
+        punct = True
+        i -= 1
+    while i >= start and line[i] in _CLOSERS:
+        i -= 1
+    if not punct:
+        while i >= start and line[i] in TERMINAL:
+            punct = True
+            i -= 1
+    return punct, (line[i] if i >= start else "")
+
+
+def is_sentence_like(line: str) -> bool:
+    """Cheap test: terminal punctuation right after a Hangul final-ending syllable."""
+    punct, last = tail_state(line)
+    return punct and last in EF_SYLLABLES
+
+
+def pattern_reason(line: str) -> str | None:
+    """Boilerplate family of a stripped line, or None (see module rules for order)."""
+    n = len(line)
+    if n > PATTERN_MAX_LEN:
+        return None
+    if COPYRIGHT.search(line):
+        if _COPYRIGHT_STRONG.search(line):
+            return "copyright"
+        if is_caption(line, n):
+            return "photo-caption"
+        if n < 120 and not is_sentence_like(line):
+            return "copyright"
+    if _is_signoff(line, n):
+        return "signoff-email"
+    if is_caption(line, n):
+        return "photo-caption"
+    if is_byline_date(line, n):
+        return "byline-date"
+    if is_promo(line, n):
+        return "promo-link"
+    return None
+
+
+def _is_signoff(line: str, n: int) -> bool:
+    if SIGNOFF_GONGGAM.match(line):
+        return True
+    if EMAIL.search(line):
+        rest = EMAIL.sub("", line).strip()
+        return len(rest) < 30 or not is_sentence_like(rest)
+    if n <= 40 and SIGNOFF_TV.match(line) and SIGNOFF_TV_OUTLET.match(line):
+        return True
+    return n <= 30 and bool(SIGNOFF_NAME.match(line))
+
+
+def is_caption(line: str, n: int | None = None) -> bool:
+    """Photo caption or photo credit (``/사진=``, ``(사진=…)``, ``…/연합뉴스``, ``▲ …``)."""
+    n = len(line) if n is None else n
+    if n > 240:
+        return False
+    if CAPTION.search(line):
+        return True
+    if CAPTION_LEAD.match(line) and n < 200:
+        return True
+    return n < 220 and bool(CAPTION_TAIL.search(line))
+
+
+def is_byline_date(line: str, n: int | None = None) -> bool:
+    """Date stamps (``입력 2024.10.08. 오전 9:12``) and reporter lines (``홍길동 기자``)."""
+    n = len(line) if n is None else n
+    if n > 90:
+        return False
+    if DATE.search(line) or TIME.search(line):
+        if DATE_LABEL.match(line) or LABELLED_DATE.search(line):
+            return True
+        rest = _DATE_FILLER.sub("", REPORTER_LINE.sub("", line))
+        if len(rest) <= 6:
+            return True
+    m = REPORTER_LINE.match(line)
+    if m and n <= 45:
+        rest = line[m.end():]
+        if rest[:1] and HANGUL.match(rest[:1]):  # ``홍길동 기자가 보도합니다.``: a sentence
+            return False
+        rest = rest.strip()
+        return not rest or not tail_state(rest)[0] or len(rest) < 12
+    return False
+
+
+def is_promo(line: str, n: int | None = None) -> bool:
+    """``▶``/``☞`` links (``■``/``※`` only with promo words) and bare URLs (not transcript labels such as ``▶ 인터뷰``)."""
+    n = len(line) if n is None else n
+    if URL_LINE.match(line):
+        return True
+    if n > 120 or SPEAKER_LABEL.match(line):
+        return False
+    if PROMO_LEAD.match(line):
+        return bool(PROMO_WORDS.search(line)) or not (is_sentence_like(line) and n > 40)
+    return bool(PROMO_WEAK_LEAD.match(line) and PROMO_WORDS.search(line))
+
+
+_NAMED_REPORTER = re.compile(rf"{_NAMES}\s*{REPORTER_ROLE}\s*[\])】>]?\s*$")
+
+
+def is_speaker_label(line: str) -> bool:
+    """Transcript speaker labels that may legitimately repeat: ``[앵커]``, ``▶ 인터뷰 : …``.
+
+    Bracketed by-lines (``[홍길동 기자]``) and photo credits (``<사진=…>``) are not labels.
+    """
+    if len(line) > 60 or not SPEAKER_LABEL.match(line):
+        return False
+    return not (CAPTION.search(line) or (line[:1] in "[<【(" and _NAMED_REPORTER.search(line)))

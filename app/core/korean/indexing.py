@@ -1,0 +1,100 @@
+"""What the search index stores for one article, computed without a database.
+
+Rules:
+- ONE Kiwi pass per text (title and body go in the same batch): lemma texts come from
+  :func:`~app.core.korean.lemmas.lemmas_from_tokens`.
+- Substring grams (for 1-2 character queries): every distinct character and every distinct pair
+  of adjacent characters of ``title`` and of ``body`` (spaces and punctuation included), ASCII
+  letters lower-cased like SQL ``LIKE``. The FTS5 ``ascii`` tokenizer keeps every non-ASCII
+  character and ASCII letters/digits inside tokens; ASCII separators (space, punctuation) are
+  mapped to private-use characters U+F00xx first, so every gram is one token. A query of 1-2
+  characters is then ONE exact token lookup. (Text that really contains U+F0000-U+F007F could
+  produce extra hits, never missed ones.)
+- Trigram queries (3+ characters): all distinct trigrams of the query, AND-ed; a 3-character query
+  is one trigram, exact up to case folding; longer queries are verified with ``LIKE``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.core.korean.analyzer import analyze_many
+from app.core.korean.lemmas import join_forms, lemmas_from_tokens
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDoc:
+    """One article ready for :func:`app.storage.search_index.index_prepared`."""
+
+    article_id: int
+    title: str
+    body: str
+    title_lemmas: str
+    body_lemmas: str
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# gram alphabet: ASCII lower-cased; ASCII separators (all but letters/digits) moved to plane-15
+# private use (U+F0000 + code) so the FTS5 'ascii' tokenizer keeps them inside tokens
+_GRAM = str.maketrans(
+    {**{c: c + 32 for c in range(65, 91)}, **{c: 0xF0000 + c for c in range(128) if not chr(c).isalnum()}}
+)
+
+
+def fold(text: str) -> str:
+    """ASCII-only lower-casing (SQLite ``LIKE`` semantics; keeps the length)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def gram_tokens(text: str) -> set[str]:
+    """Distinct unigram and bigram tokens of ``text`` (see module rules)."""
+    t = text.translate(_GRAM)
+    grams = set(t)
+    grams.update(map(str.__add__, t, t[1:]))
+    return grams
+
+
+def gram_text(title: str, body: str) -> str:
+    """Space-joined gram tokens of an article (a set: order does not matter to a detail=none index)."""
+    return " ".join(gram_tokens(title) | gram_tokens(body))
+
+
+def gram_query(q: str) -> str:
+    """FTS5 MATCH expression (one quoted token) for a 1-2 character query."""
+    return '"' + q.translate(_GRAM) + '"'
+
+
+def trigram_query(q: str) -> str:
+    """FTS5 MATCH expression (AND of quoted distinct trigrams) for a 3+ character query."""
+    grams = dict.fromkeys(q[i : i + 3] for i in range(len(q) - 2))
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+
+
+def prepare_documents(
+    items: Iterable[tuple[int, str, str]], num_workers: int | None = None
+) -> list[PreparedDoc]:
+    """Analyse ``(id, title, body)`` items with ONE batched Kiwi call (titles and bodies)."""
+    rows = [(int(i), t or "", b or "") for i, t, b in items]
+    texts: list[str] = []
+    for _, t, b in rows:
+        texts.extend((t, b))
+    analyses = analyze_many(texts, num_workers)
+    out = []
+    for k, (i, t, b) in enumerate(rows):
+        ta, ba = analyses[2 * k], analyses[2 * k + 1]
+        out.append(
+            PreparedDoc(i, t, b, join_forms(lemmas_from_tokens(ta.tokens)), join_forms(lemmas_from_tokens(ba.tokens)))
+        )
+    return out
+
+
+def lemma_match_expression(groups: Sequence[Sequence[str]]) -> str:
+    """FTS5 MATCH over the lemma index: AND of groups, OR of a group's forms (quoted).
+
+    Forms without a letter or digit (emoji) cannot be indexed by unicode61 and are skipped."""
+    parts = []
+    for g in groups:
+        forms = ['"' + f.replace('"', '""') + '"' for f in dict.fromkeys(g) if any(c.isalnum() for c in f)]
+        if forms:
+            parts.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")
+    return " AND ".join(parts)
