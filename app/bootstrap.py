@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.paths import default_library_path
+from app.services.analysis import AnalysisService
 from app.services.articles import ArticleService
 from app.services.codebook import CodebookService
 from app.services.exports import ExportService
@@ -34,6 +35,7 @@ class Library:
     codebook: CodebookService
     highlights: HighlightService
     exports: ExportService
+    analysis: AnalysisService
 
     def close(self) -> None:
         self.db.dispose()
@@ -64,7 +66,7 @@ def open_library(db: str | os.PathLike[str] | None = None, *, samples: bool | No
         automatic_backup(path, "daily")
     database = Database(read_engine, write_engine)
     lib = Library(url, path, database, ArticleService(database), CodebookService(database),
-                  HighlightService(database), ExportService(database))
+                  HighlightService(database), ExportService(database), AnalysisService(database))
     seed_codebook(database)
     want_samples = is_default if samples is None else samples
     if want_samples and samples_pending(database):

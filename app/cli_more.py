@@ -70,3 +70,48 @@ def cmd_import_codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+
+
+@_command("search")
+def cmd_search(args: argparse.Namespace) -> int:
+    from app.cli import print_json
+    from app.core.korean.matching import mark
+
+    hits = _open(args).analysis.search(args.query, limit=args.limit)
+    if args.json:
+        print_json([{"article_id": h.article_id, "title": h.title, "snippet": mark(h.snippet, h.spans, "«", "»"),
+                     "score": round(h.score, 4)} for h in hits])
+    else:
+        for h in hits:
+            print(f"{h.article_id}\t{h.title}\n\t{mark(h.snippet, h.spans, '«', '»').replace(chr(10), ' ')}")
+        print(f"{len(hits)} articles", flush=True)
+    return 0
+
+
+@_command("stats")
+def cmd_stats(args: argparse.Namespace) -> int:
+    from app.cli import print_json
+
+    lib = _open(args)
+    tags = lib.analysis.tag_stats(top=args.top)
+    arts = lib.analysis.article_keywords(top=args.top)
+    if args.json:
+        print_json({
+            "tags": [{"tag_id": t.tag_id, "path": t.path, "highlights": t.highlights,
+                      "lemmas": [{"lemma": l, "count": c} for l, c in t.lemmas]} for t in tags],
+            "articles": [{"article_id": a.article_id, "title": a.title,
+                          "keywords": [{"lemma": l, "score": round(s, 3)} for l, s in a.keywords]} for a in arts],
+        })
+        return 0
+    for t in tags:
+        print(f"{t.path} ({t.highlights} highlights): " + ", ".join(f"{l} {c}" for l, c in t.lemmas))
+    for a in arts:
+        print(f"[{a.article_id}] {a.title}: " + ", ".join(l for l, _ in a.keywords))
+    return 0
+
+
+@_command("reindex")
+def cmd_reindex(args: argparse.Namespace) -> int:
+    n = _open(args).analysis.reindex()
+    print(f"indexed {n} articles")
+    return 0
