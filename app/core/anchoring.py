@@ -9,9 +9,10 @@ Re-anchoring rules (:func:`reanchor`):
 3. Otherwise every occurrence of the exact quote is a candidate. Candidates whose prefix and suffix are
    intact beat all others; if there is none, candidates are scored by context similarity: bigram Dice of
    the stored prefix/suffix against the same-length windows around the candidate, each side weighted by
-   its stored length. Candidates within ``TIE_MARGIN`` of the best are tied; a tie is broken
-   by distance to the old position only when the nearest is ``DISTANCE_FACTOR`` times nearer than the
-   next, else ``orphaned`` (context cannot tell them apart).
+   its stored length. Candidates within ``TIE_MARGIN`` of the best are tied. A tie is broken by distance
+   to the old position, or (in :func:`reanchor_all`) to the position predicted by the shift of the nearest
+   highlight placed ``exact``/``moved``, only when the nearest candidate is ``DISTANCE_FACTOR`` times nearer
+   than the next; else ``orphaned`` (context cannot tell them apart).
 4. The winner is ``exact`` if it is the old position, ``moved`` when context similarity >= ``MOVED_MIN``,
    else ``fuzzy``; below ``FUZZY_MIN`` it is kept only if it is the single occurrence of a quote of at
    least ``LONG_QUOTE`` characters (a short quote such as "AI" with foreign context is a different "AI").
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -78,10 +80,22 @@ def reanchor(anchor: Anchor, new_body: str) -> Reanchored:
 
 
 def reanchor_all(anchors: Iterable[Anchor], new_body: str) -> list[Reanchored]:
-    """Re-anchor many highlights on one body: the hash, the occurrences of each quote and the context
-    windows are computed once and shared."""
+    """Re-anchor many highlights on one body. The hash, the occurrences of each quote and the context
+    windows are computed once and shared; a tie is retried against the position predicted by the shift
+    of the nearest (by old position) highlight that was placed with intact context (rule 3)."""
     finder = _Finder(new_body)
-    return [_reanchor(anchor, finder) for anchor in anchors]
+    anchors = list(anchors)
+    outcomes = [_reanchor(anchor, finder) for anchor in anchors]
+    shifts = sorted((a.start, r.start - a.start) for a, r in zip(anchors, outcomes)
+                    if isinstance(r, Reanchored) and r.start is not None and r.status in ("exact", "moved"))
+    return [outcome if isinstance(outcome, Reanchored) else outcome.resolve(_nearest_shift(shifts, a.start))
+            for a, outcome in zip(anchors, outcomes)]
+
+
+def _nearest_shift(shifts: list[tuple[int, int]], old_start: int) -> int | None:
+    i = bisect_left(shifts, (old_start, -(1 << 62)))
+    near = [shifts[j] for j in (i - 1, i) if 0 <= j < len(shifts)]
+    return min(near, key=lambda item: abs(item[0] - old_start))[1] if near else None
 
 
 class _Finder:
@@ -116,7 +130,7 @@ class _Finder:
         return grams
 
 
-def _reanchor(anchor: Anchor, finder: _Finder) -> Reanchored:
+def _reanchor(anchor: Anchor, finder: _Finder) -> Reanchored | _Tie:
     body, quote, start = finder.body, anchor.quote, anchor.start
     if not quote:
         return ORPHANED
@@ -131,18 +145,35 @@ def _reanchor(anchor: Anchor, finder: _Finder) -> Reanchored:
     scorer = _ContextScorer(anchor, finder)
     scored = [(1.0, s) for s in intact] or [(scorer.similarity(s), s) for s in starts]
     best = max(score for score, _ in scored)
-    tied = sorted((abs(s - start), s) for score, s in scored if score >= best - TIE_MARGIN)
-    if len(tied) > 1 and tied[0][0] * DISTANCE_FACTOR > tied[1][0]:
-        return ORPHANED
-    winner = tied[0][1]
-    similarity = 1.0 if intact else scorer.similarity(winner)
-    if similarity < FUZZY_MIN and (len(quote) < LONG_QUOTE or len(starts) > 1):
-        return ORPHANED
-    if winner == start:
-        status: Status = "exact"
-    else:
-        status = "moved" if similarity >= MOVED_MIN else "fuzzy"
-    return Reanchored(status, winner, winner + len(quote))
+    tie = _Tie(anchor, [s for score, s in scored if score >= best - TIE_MARGIN], len(starts), bool(intact), scorer)
+    result = tie.resolve(0)
+    return tie if result is ORPHANED and len(tie.candidates) > 1 else result
+
+
+class _Tie:
+    """Candidates that context cannot separate; distance to an expected position may."""
+
+    def __init__(self, anchor: Anchor, candidates: list[int], occurrences: int, intact: bool,
+                 scorer: _ContextScorer) -> None:
+        self.anchor, self.candidates, self.occurrences = anchor, candidates, occurrences
+        self.intact, self.scorer = intact, scorer
+
+    def resolve(self, shift: int | None) -> Reanchored:
+        if shift is None:
+            return ORPHANED
+        expected = self.anchor.start + shift
+        near = sorted((abs(s - expected), s) for s in self.candidates)
+        if len(near) > 1 and near[0][0] * DISTANCE_FACTOR > near[1][0]:
+            return ORPHANED
+        winner, quote = near[0][1], self.anchor.quote
+        similarity = 1.0 if self.intact else self.scorer.similarity(winner)
+        if similarity < FUZZY_MIN and (len(quote) < LONG_QUOTE or self.occurrences > 1):
+            return ORPHANED
+        if winner == self.anchor.start:
+            status: Status = "exact"
+        else:
+            status = "moved" if similarity >= MOVED_MIN else "fuzzy"
+        return Reanchored(status, winner, winner + len(quote))
 
 
 def _context_intact(anchor: Anchor, body: str, start: int) -> bool:

@@ -179,6 +179,19 @@ def test_tie_that_context_cannot_separate_is_orphaned() -> None:
     assert reanchor(anchor, new).status == "orphaned"
 
 
+def test_ties_in_duplicated_blocks_follow_the_shift_of_their_neighbours() -> None:
+    header = "본문 바로가기\n언론사 홈 구독\n뉴스듣기 스크랩 글자크기\n" * 40  # boilerplate removed later
+    old = header + ORIGINAL
+    in_copy = anchor_on(old, "레니게이드(Renegade)", occurrence=0)  # its twin is only ~560 characters away
+    neighbour = anchor_on(old, "금성일렉트론을 설립하며")
+    alone = reanchor(in_copy, ORIGINAL)
+    assert alone.status == "orphaned"  # the old position is nearer to the wrong twin: refuse to guess
+    together = reanchor_all([in_copy, neighbour], ORIGINAL)
+    shift = -len(header)
+    assert together == [Reanchored("moved", in_copy.start + shift, in_copy.end + shift),
+                        Reanchored("moved", neighbour.start + shift, neighbour.end + shift)]
+
+
 def test_long_unique_quote_with_rewritten_context_is_fuzzy() -> None:
     quote = "신경망처리장치(NPU·Neural Processing Unit)"
     anchor = anchor_on(ORIGINAL, quote)
@@ -220,12 +233,18 @@ def bodies_and_highlights(draw: st.DrawFn) -> tuple[str, int, int]:
     return body, start, end
 
 
-def _edit(draw: st.DrawFn, body: str, lo: int, hi: int) -> tuple[str, int]:
-    """Replace a random slice of body[lo:hi] with random text; return (new body, length change)."""
+def _edit_span(draw: st.DrawFn, body: str, lo: int, hi: int) -> tuple[str, int, int, int]:
+    """Replace a random slice body[at:at + cut] of body[lo:hi] with random text: (new body, at, cut, added)."""
     at = draw(st.integers(lo, hi))
     cut = draw(st.integers(0, hi - at))
     inserted = draw(st.text(alphabet="가나다 AI.\n😀xyz", max_size=60))
-    return body[:at] + inserted + body[at + cut:], len(inserted) - cut
+    return body[:at] + inserted + body[at + cut:], at, cut, len(inserted)
+
+
+def _edit(draw: st.DrawFn, body: str, lo: int, hi: int) -> tuple[str, int]:
+    """Like _edit_span; returns (new body, length change)."""
+    new, _, cut, added = _edit_span(draw, body, lo, hi)
+    return new, added - cut
 
 
 def _unique(body: str, quote: str) -> bool:
@@ -301,3 +320,28 @@ def test_repetitive_news_text_never_gets_a_highlight_moved_to_another_place(
         def windows(s: int, e: int) -> tuple[str, str]:
             return new[max(0, s - len(anchor.prefix)):s], new[e:e + len(anchor.suffix)]
         assert windows(result.start, result.end) == windows(start + shift, end + shift)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=14), st.data())
+def test_many_highlights_on_repetitive_text_are_never_moved_to_another_place(
+        sentences: list[str], data: st.DataObject) -> None:
+    """Same guarantee for reanchor_all, whose ties also use the shift of neighbouring highlights."""
+    body = "\n".join(sentences)
+    new, at, cut, added = _edit_span(data.draw, body, 0, len(body))
+    shift = added - cut
+    anchors = []
+    for _ in range(data.draw(st.integers(1, 25))):
+        start = data.draw(st.integers(0, len(body) - 1))
+        end = data.draw(st.integers(start + 1, min(len(body), start + data.draw(st.sampled_from([2, 5, 12, 40])))))
+        if end + CONTEXT <= at or start - CONTEXT >= at + cut:
+            anchors.append(make_anchor(body, start, end))
+    for anchor, result in zip(anchors, reanchor_all(anchors, new)):
+        assert_points_at_quote(result, anchor, new)
+        expected = anchor.start + (0 if anchor.end + CONTEXT <= at else shift)
+        if result.found and result.start != expected:
+            assert result.start is not None and result.end is not None
+            lp, ls = len(anchor.prefix), len(anchor.suffix)
+            found = new[max(0, result.start - lp):result.start], new[result.end:result.end + ls]
+            true_end = expected + len(anchor.quote)
+            assert found == (new[max(0, expected - lp):expected], new[true_end:true_end + ls])

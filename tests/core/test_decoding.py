@@ -146,6 +146,11 @@ def test_nul_bytes_that_are_not_utf16_are_refused() -> None:
         decode_document(b"hello\x00world\x00" * 200, "a.txt")  # NULs in one lane, but not UTF-16 text
     with pytest.raises(DecodeError, match="NUL"):
         decode_document(KOREAN.encode() + b"\x00" * 4096, "a.txt")  # zero padding
+    damaged = bytearray(ARTICLE.encode("utf-8"))
+    for odd in (101, 503, 1001):
+        damaged[odd] = 0  # three NULs, all odd: one lane, but far too few for UTF-16 text
+    with pytest.raises(DecodeError, match="NUL"):
+        decode_document(bytes(damaged[: len(damaged) // 2 * 2]), "a.txt")
 
 
 # ----------------------------------------------------------------------------------------- encodings
@@ -180,6 +185,14 @@ def test_meta_charset_wins_and_korean_labels_map_to_cp949() -> None:
     assert "données du marché" in doc.text and doc.encoding == "cp1252"
 
 
+def test_valid_utf8_beats_a_stale_legacy_meta_even_when_cp949_could_decode_it() -> None:
+    words = "결과 무척 많다 보고 반도체에 빅딜 주력 과거 중소기업 개발 최근 처음 구축"
+    assert words.encode("utf-8").decode("cp949")  # UTF-8 bytes that CP949 reads as Hanja soup
+    page = f'<html><head><meta charset="euc-kr"></head><body><p>{words}</p></body></html>'
+    doc = decode_document(page.encode("utf-8"), "saved.html")
+    assert words in doc.text and doc.encoding == "utf-8"
+
+
 def test_unknown_or_wrong_declared_charset_falls_back_to_detection() -> None:
     html = f'<html><head><meta charset="no-such-codec"></head><body>{ARTICLE}</body></html>'
     assert ARTICLE in decode_document(html.encode("cp949"), "a.html").text
@@ -197,10 +210,9 @@ def test_a_few_bad_bytes_become_replacement_characters() -> None:
 
 
 def test_encoded_surrogates_cesu8_count_as_bad_bytes() -> None:
-    cesu_emoji = "😀".encode("utf-16-be").decode("utf-16-be", "surrogatepass")  # placeholder, see below
     cesu = b"\xed\xa0\xbd\xed\xb8\x80"  # U+1F600 as two UTF-8-encoded surrogates (Java's modified UTF-8)
-    doc = decode_document(ARTICLE.encode("utf-8") + cesu + "끝".encode("utf-8"), "a.txt")
-    assert doc.text.startswith(ARTICLE) and doc.text.endswith("\ufffd끝") and cesu_emoji not in doc.text
+    doc = decode_document(ARTICLE.encode("utf-8") + cesu + "끝".encode(), "a.txt")
+    assert doc.text.startswith(ARTICLE) and doc.text.endswith("\ufffd끝") and "😀" not in doc.text
 
 
 def test_invalid_utf8_that_no_codec_explains_is_refused() -> None:
