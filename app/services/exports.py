@@ -59,17 +59,7 @@ class ExportService:
             links: dict[int, list[int]] = {}
             for hid, tid in s.execute(select(highlight_tags.c.highlight_id, highlight_tags.c.tag_id)):
                 links.setdefault(hid, []).append(tid)
-            q = select(Highlight.id).join(Article, Article.id == Highlight.article_id)
-            if f.article_ids is not None:
-                q = q.where(Highlight.article_id.in_(sorted(f.article_ids)))
-            if f.since:
-                q = q.where(Article.published_at >= f.since)
-            if f.until:
-                q = q.where(Article.published_at <= f.until + "\uffff")
-            q = q.order_by(Highlight.article_id, Highlight.start, Highlight.end, Highlight.id)
-            ids = list(s.scalars(q))
-            if f.tag_ids is not None:
-                ids = [h for h in ids if set(links.get(h, ())) & f.tag_ids]
+            ids = _highlight_ids(s, f, links)
             meta_cols = (Article.id, Article.title, Article.outlet, Article.reporter, Article.published_at,
                          Article.source, Article.url, Article.body)
             current: tuple | None = None
@@ -89,6 +79,15 @@ class ExportService:
                         _iso(h.created_at), _iso(h.updated_at), url, h.orphaned,
                     )
                 s.expunge_all()
+
+    def count(self, f: ExportFilter = ExportFilter()) -> int:
+        """How many highlights the filter selects (cheap: no text is read)."""
+        with self._db.read() as s:
+            links: dict[int, list[int]] = {}
+            if f.tag_ids is not None:
+                for hid, tid in s.execute(select(highlight_tags.c.highlight_id, highlight_tags.c.tag_id)):
+                    links.setdefault(hid, []).append(tid)
+            return len(_highlight_ids(s, f, links))
 
     def codebook(self) -> tuple[CodebookEntry, ...]:
         with self._db.read() as s:
@@ -110,6 +109,22 @@ class ExportService:
             )
             namespace = _library_uuid(s)
         return ExportProject(name, _iso(datetime.utcnow()), user, self.codebook(), sources, records, namespace)
+
+
+def _highlight_ids(s: Session, f: ExportFilter, links: dict[int, list[int]]) -> list[int]:
+    """Ids of the highlights ``f`` selects, in article then text order."""
+    q = select(Highlight.id).join(Article, Article.id == Highlight.article_id)
+    if f.article_ids is not None:
+        q = q.where(Highlight.article_id.in_(sorted(f.article_ids)))
+    if f.since:
+        q = q.where(Article.published_at >= f.since)
+    if f.until:
+        q = q.where(Article.published_at <= f.until + "\uffff")
+    q = q.order_by(Highlight.article_id, Highlight.start, Highlight.end, Highlight.id)
+    ids = list(s.scalars(q))
+    if f.tag_ids is not None:
+        ids = [h for h in ids if set(links.get(h, ())) & f.tag_ids]
+    return ids
 
 
 def _library_uuid(s: Session) -> str:
