@@ -17,10 +17,11 @@ from types import SimpleNamespace
 
 from app.core.export.atomic import atomic_output
 from app.core.export.model import ExportResult, HighlightRecord
-from app.core.export.table import COLUMNS, record_cells
+from app.core.export.table import COLUMNS, head_tail, tag_cells, tag_keys
 
 _EOL = "\r\n"
 _BATCH = 4000
+_TAG_CACHE = 50_000
 
 
 def write_csv(
@@ -38,20 +39,26 @@ def write_csv(
         SimpleNamespace(write=serialised.append), dialect="excel", lineterminator=_EOL
     ).writerow
     take = serialised.pop
+    tag_texts: dict[tuple[str, str], str] = {}  # tags repeat: serialise each (path, name) once
     count = 0
     with atomic_output(path, "w", encoding="utf-8-sig", newline="") as fh:
         writerow(COLUMNS)
         lines = [take()]
         for rec in records:
-            head, pairs, tail = record_cells(rec, wide=wide, raw=raw)
+            head, tail = head_tail(rec, raw)
             writerow(head)
             head_text = take()[:-2] + ","
             writerow(tail)
             tail_text = "," + take()
-            for pair in pairs:
-                writerow(pair)
-                lines.append(head_text + take()[:-2] + tail_text)
-            count += len(pairs)
+            for key in tag_keys(rec, wide):
+                text = tag_texts.get(key)
+                if text is None:
+                    if len(tag_texts) > _TAG_CACHE:
+                        tag_texts.clear()
+                    writerow(tag_cells(key, raw))
+                    text = tag_texts[key] = take()[:-2]
+                lines.append(head_text + text + tail_text)
+                count += 1
             if len(lines) >= _BATCH:
                 fh.write("".join(lines))
                 lines.clear()

@@ -88,7 +88,8 @@ def codes_element(roots: Iterable[CodeNode], guid_of: Callable[[int], str]) -> e
 
 def serialise(el: etree._Element) -> bytes:
     """One element as indented UTF-8 XML without a declaration."""
-    return etree.tostring(el, encoding="utf-8", pretty_print=True)
+    text: bytes = etree.tostring(el, encoding="utf-8", pretty_print=True)
+    return text
 
 
 def root_open(tag: str, namespace: str, attrs: Mapping[str, str | None]) -> bytes:

@@ -52,11 +52,21 @@ def _zip_entry(zf: zipfile.ZipFile, name: str) -> IO[bytes]:
 
 
 class _Guids:
+    """GUIDs of one export; those looked up again and again (codes, users) are remembered."""
+
+    _REMEMBERED = frozenset({"code", "user", "source", "variable"})
+
     def __init__(self, namespace: str) -> None:
         self.namespace = namespace
+        self._known: dict[tuple[str, object], str] = {}
 
     def __call__(self, kind: str, key: object) -> str:
-        return qda_guid(self.namespace, kind, key)
+        if kind not in self._REMEMBERED:
+            return qda_guid(self.namespace, kind, key)
+        found = self._known.get((kind, key))
+        if found is None:
+            found = self._known[kind, key] = qda_guid(self.namespace, kind, key)
+        return found
 
 
 def _codebook(project: ExportProject) -> tuple[CodebookEntry, ...]:

@@ -62,22 +62,37 @@ def _texts(values: tuple[str | None, ...], raw: bool) -> list[str]:
     return ["" if not v else ("'" + v if v[0] in FORMULA_TRIGGERS else v) for v in values]
 
 
+def head_tail(rec: HighlightRecord, raw: bool = True) -> tuple[Row, Row]:
+    """The cells before and after the two tag columns (shared by all rows of a highlight)."""
+    t = _texts(_TEXT_FIELDS(rec), raw)
+    return (
+        (rec.highlight_id, rec.article_id, t[0], t[1], t[2], t[3], t[4]),
+        (t[5], t[6], rec.start, rec.end, t[7], t[8], t[9], t[10]),
+    )
+
+
+def tag_keys(rec: HighlightRecord, wide: bool = False) -> list[tuple[str, str]]:
+    """Unprocessed (tag_path, tag) of each row of a highlight (see module rules)."""
+    tags = rec.tags
+    if wide:
+        return [(TAG_SEPARATOR.join(x.path for x in tags), TAG_SEPARATOR.join(x.name for x in tags))]
+    if tags:
+        return [(x.path, x.name) for x in tags]
+    return [("", "")]
+
+
+def tag_cells(key: tuple[str, str], raw: bool = True) -> tuple[str, str]:
+    """The two tag cells of a row, neutralised unless ``raw``."""
+    path, name = _texts(key, raw)
+    return path, name
+
+
 def record_cells(
     rec: HighlightRecord, *, wide: bool = False, raw: bool = True
 ) -> tuple[Row, list[tuple[str, str]], Row]:
     """One record split as (cells before the tag columns, [(tag_path, tag)] per row, cells after)."""
-    t = _texts(_TEXT_FIELDS(rec), raw)
-    head: Row = (rec.highlight_id, rec.article_id, t[0], t[1], t[2], t[3], t[4])
-    tail: Row = (t[5], t[6], rec.start, rec.end, t[7], t[8], t[9], t[10])
-    tags = rec.tags
-    if wide:
-        joined = (TAG_SEPARATOR.join(x.path for x in tags), TAG_SEPARATOR.join(x.name for x in tags))
-        pairs = [tuple(_texts(joined, raw))]
-    elif tags:
-        pairs = [tuple(_texts((x.path, x.name), raw)) for x in tags]
-    else:
-        pairs = [("", "")]
-    return head, pairs, tail  # type: ignore[return-value]
+    head, tail = head_tail(rec, raw)
+    return head, [tag_cells(key, raw) for key in tag_keys(rec, wide)], tail
 
 
 def highlight_rows(

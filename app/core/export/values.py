@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _HEX = re.compile(r"#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
@@ -11,6 +12,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+@lru_cache(maxsize=4096)
 def iso_utc(value: str | None) -> str | None:
     """An ISO 8601 timestamp as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC (naive = UTC); None if unparseable.
 
