@@ -2,8 +2,8 @@
 
 Rules:
 - ``raw`` is decoded text; CP949 text mis-decoded as Latin-1 is repaired first (offsets still
-  point into ``raw``). ``kind="html"`` input without any tag is cleaned as text; ``kind="text"``
-  input that starts like an HTML document is cleaned as HTML.
+  point into ``raw``). ``kind="html"`` input without any tag is cleaned as text; ``kind="text"`` is
+  always cleaned as text (so text body lines are always substrings of ``raw``, in order).
 - Every non-blank line (text) / block line (HTML) becomes a :class:`Segment`, kept or removed with a
   reason from :data:`REASONS`; ``body`` is the kept segments' text in input order.
 - ``overrides`` maps :func:`segment_key` to ``"keep"`` / ``"remove"`` and is applied last; those
@@ -12,7 +12,6 @@ Rules:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from .model import REASONS, CleanedArticle, Kind, Segment, segment_key
@@ -21,7 +20,6 @@ from .pipeline import clean_html, clean_text
 __all__ = ["CLEANER_VERSION", "REASONS", "CleanedArticle", "Segment", "clean", "segment_key"]
 
 CLEANER_VERSION = "1.0.0"
-_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<!doctype\s+html)", re.IGNORECASE)
 
 
 def clean(raw: str, kind: Kind = "text", overrides: Mapping[str, str] | None = None) -> CleanedArticle:
@@ -29,7 +27,7 @@ def clean(raw: str, kind: Kind = "text", overrides: Mapping[str, str] | None = N
     if not isinstance(raw, str):
         raw = "" if raw is None else str(raw)
     try:
-        if kind == "html" or _HTML_START.match(raw[:1000]):
+        if kind == "html":
             article = clean_html(raw, CLEANER_VERSION)
         else:
             article = clean_text(raw, CLEANER_VERSION)

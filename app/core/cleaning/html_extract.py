@@ -4,8 +4,9 @@ Rules (first that applies):
 1. Known article container (Naver ``#dic_area``, Daum ``.article_view``, the common CMS
    ``#article-view-content-div``, ``itemprop=articleBody`` ...) holding >= 80 characters: its lines are
    zone 1, all others zone -1.
-2. Otherwise trafilatura (``favor_precision``, no comments, no tables) picks the main text; page
-   lines found in its output are zone 1, the rest zone -1. Too little output (< 150 characters):
+2. Otherwise trafilatura (``favor_precision``, ``fast``, no comments, no tables) picks the main text; page
+   lines found in its output are zone 1 (so are sentence lines between them that it dropped), the
+   rest zone -1. Too little output (< 150 characters):
    all lines stay zone 0 and the plain-text scoring decides.
 3. A document lxml cannot parse, or one nested so deeply that libxml2 truncates it, is reduced to
    text by a regex tag stripper (zone 0, offsets -1).
@@ -25,6 +26,7 @@ from .html_blocks import MAX_DEPTH, strip_hidden, walk
 from .html_meta import PageMeta, read_meta
 from .lexicon import squash
 from .lines import Line, split_lines
+from .patterns import is_sentence_like
 
 CONTAINER_IDS = ("dic_area", "articleBodyContents", "articeBody", "newsct_article", "realArtcContents",
                  "articleContetns", "article-view-content-div", "articleBody", "article_body", "articletxt",
@@ -33,9 +35,8 @@ CONTAINER_IDS = ("dic_area", "articleBodyContents", "articeBody", "newsct_articl
 CONTAINER_CLASSES = ("article_view", "article_body", "article-body", "articleBody", "article_txt", "art_txt",
                      "news_cnt_detail_wrap", "story-news", "article_content", "article-content", "news_body",
                      "newsct_body", "view_con", "article_view_content", "news_view", "view_text", "article-text")
-_XPATH = etree.XPath("//*[" + " or ".join(
-    [f"@id='{i}'" for i in CONTAINER_IDS] + ["@itemprop='articleBody'"]
-    + [f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in CONTAINER_CLASSES]) + "]")
+_ID_SET = frozenset(CONTAINER_IDS)
+_CLASS_SET = frozenset(CONTAINER_CLASSES)
 _PRIORITY = {name: rank for rank, name in enumerate(CONTAINER_IDS)}
 MIN_CONTAINER_CHARS = 80
 MIN_EXTRACT_CHARS = 150
@@ -71,10 +72,15 @@ def _rank(el) -> int:
 
 def find_container(tree):
     """The best known article container with enough text, or None."""
-    try:
-        found = _XPATH(tree)
-    except Exception:
-        return None
+    found = []
+    for el in tree.iter(tag=etree.Element):
+        attrib = el.attrib
+        if not attrib:
+            continue
+        if attrib.get("id") in _ID_SET or attrib.get("itemprop") == "articleBody":
+            found.append(el)
+        elif "class" in attrib and not _CLASS_SET.isdisjoint(attrib["class"].split()):
+            found.append(el)
     for el in sorted(found, key=_rank):
         if len(" ".join(el.text_content().split())) >= MIN_CONTAINER_CHARS:
             return el
@@ -96,7 +102,7 @@ def _parse(raw: str):
 def _trafilatura_zones(tree, lines: list[Line]) -> bool:
     import trafilatura
 
-    text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=False,
+    text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=False, fast=True,
                                deduplicate=False, with_metadata=False)
     if not text or len(text) < MIN_EXTRACT_CHARS:
         return False
@@ -105,6 +111,10 @@ def _trafilatura_zones(tree, lines: list[Line]) -> bool:
     for line in lines:
         key = squash(line.text)
         line.zone = 1 if (key in paragraphs or (len(key) >= 8 and key in joined)) else -1
+    inside = [i for i, line in enumerate(lines) if line.zone == 1]
+    for line in lines[inside[0]:inside[-1]] if inside else ():
+        if line.zone == -1 and len(line.text) >= 30 and is_sentence_like(line.text) and line.link_ratio < 0.5:
+            line.zone = 1  # a sentence between extracted paragraphs that favor_precision dropped
     return True
 
 

@@ -4,7 +4,8 @@ Rules:
 - Title: ``og:title`` > ``twitter:title`` > JSON-LD ``headline`` > ``<title>``; a trailing
   `` - 아시아경제`` / `` | 네이버 뉴스`` style site suffix is cut.
 - Outlet: ``og:site_name`` unless it is a portal (네이버, Daum, 네이트 ...), then the outlet named in
-  ``og:article:author`` (Naver writes ``뉴시스 | 네이버``), then JSON-LD ``publisher``.
+  ``og:article:author`` (Naver writes ``뉴시스 | 네이버``), then JSON-LD ``publisher``, then a known
+  outlet in ``twitter:creator`` or a press-logo image's alt/title.
 - Reporter: ``dable:author`` / ``og:article:author`` / ``author`` / JSON-LD ``author`` when they
   hold a person (``홍길동 기자`` or a 2-4 syllable name), never an outlet.
 - Date: ``article:published_time`` and friends, JSON-LD ``datePublished``, Naver's
@@ -100,6 +101,19 @@ def _jsonld(tree) -> dict[str, str]:
     return out
 
 
+def _outlet_from_logo(tree, twitter: str) -> str | None:
+    """A known outlet named by ``twitter:creator`` or by the alt/title of a press-logo image."""
+    if twitter and not outlets.is_portal(twitter) and outlets.find_outlet(twitter):
+        return outlets.find_outlet(twitter)
+    for img in tree.iterfind(".//img[@class]"):
+        if "logo" not in img.get("class", ""):
+            continue
+        for name in (img.get("title"), img.get("alt")):
+            if name and not outlets.is_portal(name) and outlets.find_outlet(name) == outlets.canonical(name.strip()):
+                return outlets.find_outlet(name)
+    return None
+
+
 def read_meta(tree) -> PageMeta:
     """Metadata of a parsed page (an lxml document); missing values stay None."""
     tags: dict[str, str] = {}
@@ -122,6 +136,8 @@ def read_meta(tree) -> PageMeta:
                     break
     if meta.outlet is None and ld.get("publisher") and not outlets.is_portal(ld["publisher"]):
         meta.outlet = outlets.find_outlet(ld["publisher"]) or _clean(ld["publisher"])
+    if meta.outlet is None:
+        meta.outlet = _outlet_from_logo(tree, tags.get("twitter:creator", "").lstrip("@"))
     title = next((tags[k] for k in _TITLE_KEYS if tags.get(k)), None) or ld.get("headline")
     if not title:
         node = tree.find(".//title")

@@ -81,7 +81,7 @@ def _phrases(category: str, *lines: str) -> None:
 
 def squash(text: str) -> str:
     """Lower-case ``text`` with whitespace removed (phrase comparison key)."""
-    return re.sub(r"\s+", "", text).lower()
+    return "".join(text.split()).lower()
 
 
 _phrases(PORTAL, "본문 바로가기", "메뉴 바로가기", "간격처리를 위한 class", "한 눈에 보는 오늘의 이슈",
@@ -108,6 +108,8 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     ("보도자료제보", PROMO), ("유튜브구독", PROMO), ("뉴스레터신청", PROMO), ("무료구독", PROMO),
     ("앱다운로드", PROMO), ("이벤트참여", PROMO), ("구독신청", PROMO), ("독자여러분의소중한제보", PROMO),
     ("광고문의", AD), ("advertisement", AD), ("스폰서", AD),
+    ("편집방향과다를", BYLINE), ("편집방향과는다를", BYLINE), ("본지의입장과다를", BYLINE), ("필자의개인의견", BYLINE),
+    ("뉴스와이어를통해배포", PROMO), ("배포한보도자료", PROMO),
 )
 """(squashed substring, category) pairs; applied to lines up to :data:`MARKER_MAX_LEN` characters."""
 
@@ -125,6 +127,7 @@ TERMINATOR_KEYS: frozenset[str] = frozenset(squash(s) for s in (
 _PRIORITY = (COMMENT, RELATED, SHARE, AD, PHOTO, PORTAL)
 for _name in KNOWN_OUTLETS:  # outlet names next to UI words (``연합뉴스 언론사 이미지``) are UI too
     _TOKENS.setdefault(_name.lower(), PORTAL)
+_OUTLET_KEYS = frozenset(squash(name) for name in KNOWN_OUTLETS)
 _TOKEN_SPLIT = re.compile(r"[\s|/·•:,()\[\]{}<>「」『』\"'!?…~+\-=>#*]+")
 _NUMERIC = re.compile(r"^[\d.,%]+$")
 _STRIP_NUM = re.compile(r"\d+")
@@ -149,26 +152,34 @@ def token_category(line: str) -> str | None:
     return None
 
 
-def phrase_category(line: str) -> str | None:
-    """Category of a line equal to, or (if short) containing, a known UI phrase."""
-    key = squash(line)
+_MARKER_RE = re.compile("|".join(re.escape(m) for m, _ in _MARKERS))
+_MARKER_CAT = dict(_MARKERS)
+
+
+def phrase_category(line: str, key: str | None = None) -> str | None:
+    """Category of a line equal to, or (if short) containing, a known UI phrase (or outlet name)."""
+    if len(line) > 150:
+        return None
+    key = squash(line) if key is None else key
     if key in _PHRASES:
         return _PHRASES[key]
+    if key in _OUTLET_KEYS:
+        return PORTAL
     if len(line) <= MARKER_MAX_LEN:
-        for marker, cat in _MARKERS:
-            if marker in key:
-                return cat
+        m = _MARKER_RE.search(key)
+        if m:
+            return _MARKER_CAT[m.group(0)]
     return None
 
 
-def is_terminator(line: str) -> bool:
+def is_terminator(line: str, key: str | None = None) -> bool:
     """True for section headings such as ``많이 본 뉴스`` or ``댓글 12``."""
     if len(line) > 40:
         return False
-    key = _STRIP_NUM.sub("", squash(line)).strip("()[]<>·|:")
-    return key in TERMINATOR_KEYS
+    key = squash(line) if key is None else key
+    return _STRIP_NUM.sub("", key).strip("()[]<>·|:") in TERMINATOR_KEYS
 
 
-def lexicon_category(line: str) -> str | None:
+def lexicon_category(line: str, key: str | None = None) -> str | None:
     """Lexicon verdict for one stripped line: a reason name or None."""
-    return phrase_category(line) or token_category(line)
+    return phrase_category(line, key) or token_category(line)

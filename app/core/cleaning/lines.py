@@ -6,11 +6,12 @@ blank lines (whitespace / zero-width only) are dropped; ``text`` is the stripped
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 STRIP = " \t\u00a0\u3000\u200b\u200c\u200d\ufeff\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+
+STRIP_ALL = STRIP + _BREAKS
 
 
 @dataclass(slots=True)
@@ -31,12 +32,13 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Non-blank stripped lines of ``text`` with their offsets."""
     out: list[Line] = []
-    for m in _LINE.finditer(text):
-        raw = m.group(0)
-        stripped = raw.strip(STRIP)
+    pos = 0
+    for raw in text.splitlines(True):
+        start = pos
+        pos += len(raw)
+        stripped = raw.strip(STRIP_ALL)
         if not stripped or stripped.isspace():
             continue
-        lead = len(raw) - len(raw.lstrip(STRIP))
-        start = m.start() + lead
-        out.append(Line(stripped, start, start + len(stripped)))
+        lead = len(raw) - len(raw.lstrip(STRIP_ALL))
+        out.append(Line(stripped, start + lead, start + lead + len(stripped)))
     return out

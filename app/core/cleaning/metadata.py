@@ -24,7 +24,7 @@ LEAD_PLACE = re.compile(rf"^{_OPEN}\s*([^=\]】)>]{{1,16}}?)\s*=\s*([^\]】)>]{{
 LEAD_OUTLET = re.compile(rf"^{_OPEN}\s*([가-힣A-Za-z0-9·&\s]{{2,16}}?)\s+({_NAMES})\s*{REPORTER_ROLE}\s*{_CLOSE}")
 LEAD_BARE = re.compile(rf"^{_OPEN}\s*([가-힣A-Za-z0-9·&\s]{{2,16}}?)\s*{_CLOSE}")
 _NAME_ROLE = re.compile(rf"^\s*({_NAMES})\s*{REPORTER_ROLE}\s*$")
-REPORTER_ANY = re.compile(rf"(?:^|[\s\]】)>/=])({_NAMES})\s*{REPORTER_ROLE}(?=$|[\s(\[<=,.]|[\w.+-]+@)")
+REPORTER_ANY = re.compile(rf"(?:^|[\s\]】)>/=])({_NAMES})\s*{REPORTER_ROLE}(?=$|[\s(\[<=,.]|[\w.+-]+@|입력|수정|등록|승인|송고)")
 TV_SIGNOFF = re.compile(rf"^([A-Za-z가-힣 ]{{2,14}}?)\s*(?:뉴스\s*)?({_NAMES})\s*(?:입니다|이었습니다|였습니다)\s*\.?$")
 COPYRIGHT_NAME = re.compile(
     r"(?:ⓒ|©|\(c\)|copyright|저작권자)\s*(?:ⓒ|©|\(c\))?\s*[,.:]?\s*['\"‘“]?([^<>\[\]]{1,60}?)\s*"
@@ -96,8 +96,12 @@ def read_lead(line: str, meta: TextMeta) -> bool:
     return False
 
 
-def read_line(line: str, reason: str | None, meta: TextMeta) -> None:
-    """Offer metadata from a line the cleaner classified (``reason``) or kept (None)."""
+def read_line(line: str, reason: str | None, meta: TextMeta, header: bool = True) -> None:
+    """Offer metadata from a line the cleaner classified (``reason``) or kept (None).
+
+    ``header``: the line comes before the body; unlabelled dates after the body (comment
+    timestamps) are ignored.
+    """
     if reason == "copyright":
         name = outlets.find_outlet(line)
         if not name:
@@ -120,7 +124,9 @@ def read_line(line: str, reason: str | None, meta: TextMeta) -> None:
             if "@" in email:
                 meta.offer("outlet", 1, outlets.outlet_for_domain(email.rsplit("@", 1)[1]))
         if reason == "byline-date":
-            _offer_dates(line, meta)
+            _offer_dates(line, meta, header)
+            for inside in re.findall(r"\(([^()]{2,12})\)", line[:80]):
+                meta.offer("outlet", 1, outlets.find_outlet(inside))
 
 
 def is_author_line(line: str) -> bool:
@@ -131,14 +137,14 @@ def is_author_line(line: str) -> bool:
 _CREATED = re.compile(CREATED_LABEL + "$", re.IGNORECASE)
 
 
-def _offer_dates(line: str, meta: TextMeta) -> None:
+def _offer_dates(line: str, meta: TextMeta, header: bool = True) -> None:
     """Dates labelled as creation (입력, 등록, 기사전송 …) beat unlabelled ones, which beat 수정/업데이트."""
     labelled = False
     for m in LABELLED_DATE.finditer(line):
         labelled = True
         created = bool(_CREATED.match(m.group(1).strip()))
         meta.offer("date", 3 if created else 1, parse_date(line[m.end():]))
-    if not labelled:
+    if not labelled and header:
         meta.offer("date", 2, parse_date(line))
 
 

@@ -32,9 +32,11 @@ REASONS: tuple[str, ...] = (
     "comment-widget",
     "promo-link",
     "not-body",
+    "table",
     "user-removed",
 )
-"""Reasons a segment is removed. ``user-removed`` marks an analyst override."""
+"""Reasons a segment is removed. ``user-removed`` marks an analyst override; ``table`` marks short
+cells of a data table inside an HTML article (layout tables and sentence-long cells are kept)."""
 
 _WS = re.compile(r"\s+")
 

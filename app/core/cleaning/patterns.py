@@ -4,7 +4,9 @@ Rules:
 - Every pattern is applied to a stripped line of at most :data:`PATTERN_MAX_LEN` characters (longer
   lines are body-sized and skip these checks), so no pattern can run for long.
 - :func:`pattern_reason` returns the reason of the first family that matches, in the order
-  copyright, signoff, photo caption, byline/date, promo link; None otherwise.
+  copyright (a bare ``ⓒ 뉴스1`` credit is a caption), sign-off (e-mail, ``◎공감언론 뉴시스``, TV
+  ``KBS 뉴스 홍길동입니다.``, ``(끝)``, ``문의 : …``), photo caption, by-line/date (also split datelines
+  and author bios), promo link, hashtag line; None otherwise.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 PATTERN_MAX_LEN = 260
 
 HANGUL = re.compile(r"[가-힣]")
+_DIGIT = re.compile(r"\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email[\s\xa0]*protected\]", re.IGNORECASE)
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·,ㆍ]\s*{_NAME})*"
@@ -22,16 +25,18 @@ REPORTER_ROLE = (r"(?:기자|특파원|선임기자|전문기자|객원기자|�
 # Copyright notices -------------------------------------------------------------------------
 COPYRIGHT = re.compile(
     r"ⓒ|©|\(c\)\s*\S|copyright|저작권자|무단\s*전재|무단\s*배포|재배포\s*금지|all\s+rights\s+reserved"
-    r"|AI\s*학습\s*(?:및\s*활용\s*)?(?:이용\s*)?금지",
+    r"|AI\s*학습\s*(?:및\s*활용\s*)?(?:이용\s*)?금지|저작권법|무단\s*게재|전재하여\s*제공",
     re.IGNORECASE)
-_COPYRIGHT_STRONG = re.compile(r"무단|재배포|all\s+rights|copyright|저작권", re.IGNORECASE)
+_COPYRIGHT_HINT = re.compile(r"[ⓒ©]|\([cC]\)|[cC][oO][pP][yY]|저작권|무단|재배포|[rR][iI][gG][hH][tT][sS]|학습|전재")
+_COPYRIGHT_STRONG = re.compile(r"무단|재배포|all\s+rights|copyright|저작권|전재하여", re.IGNORECASE)
 
 # Sign-offs -----------------------------------------------------------------------------------
 SIGNOFF_TV = re.compile(
-    r"^(?:[A-Za-z가-힣]{1,12}\s*)?(?:뉴스\s*)?" + _NAMES + r"\s*(?:입니다|이었습니다|였습니다)\s*\.?$")
+    r"^(?:[A-Za-z가-힣]{1,12}\s*){0,2}(?:뉴스\s*)?" + _NAMES + r"\s*(?:입니다|이었습니다|였습니다)\s*\.?$")
 SIGNOFF_TV_OUTLET = re.compile(r"^(?:KBS|MBC|SBS|YTN|JTBC|MBN|OBS|TV조선|채널A|연합뉴스\s?TV|한국경제\s?TV|SBS\s?Biz|"
                                r"MTN|CBS|EBS|아리랑|뉴스\s?Y|[가-힣]{2,6}\s?방송)")
 SIGNOFF_GONGGAM = re.compile(r"^[◎▶○■]?\s*공감언론\s*뉴시스")
+CONTACT = re.compile(r"^[\[(<]?\s*(?:문의|연락처|언론\s*연락처|담당\s*부서|담당자|자료\s*문의|보도\s*문의)\s*[\])>]?\s*[:：]")
 SIGNOFF_NAME = re.compile(rf"^[/\-–—=]?\s*(?:글\s*[=·]?\s*)?{_NAMES}\s*{REPORTER_ROLE}\s*[\[(<]?\s*$")
 
 # Photo captions ------------------------------------------------------------------------------
@@ -47,6 +52,7 @@ CAPTION_TAIL = re.compile(
     r"(?:/\s*[^/]{0,24}" + _CREDIT_WORDS + r"[^/]{0,12}"
     r"|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\s*\.?\s*(?:\[[^\]]{1,12}\])?\s*(?:[\w.+-]+@[\w.-]+|[가-힣]{2,4}\s*기자)?"
     r"|(?:사진|그래픽|이미지)\s*[=:]\s*[^=]{1,30})\s*[)\]]?\s*$")
+_CAPTION_HINT = re.compile(r"[=:：ⓒ\[(]|사진|게티|왼쪽|오른쪽|있다")
 CAPTION_LEAD = re.compile(r"^\s*▲[^▲]*$")
 
 # By-lines and dates --------------------------------------------------------------------------
@@ -61,7 +67,15 @@ DATE_LABEL = re.compile(r"^(?:기사\s*)?(?:입력|수정|최종\s*수정|업데
 _DATE_FILLER = re.compile(
     r"(?:기사\s*)?(?:입력|수정|최종\s*수정|업데이트|등록|발행|승인|송고|게재|작성|기사승인|지면[A-Z]?\d*면?|기사원문|원문|"
     r"오전|오후|AM|PM|\d+|[.:\-/|·,()\[\]년월일시분\s]|기자|특파원|구독|종합|면|KST|GMT)", re.IGNORECASE)
+_OUTLET_IN_PARENS = re.compile(r"(?:뉴스와이어|뉴시스|뉴스1|연합뉴스|[가-힣A-Za-z]{2,8}(?:뉴스|일보|신문|경제|방송))")
+_AGENCY = re.compile(r"[가-힣]{1,16}(?:부|청|처|원|위원회|공사|공단|재단|협회|시청|도청|군청|구청)")
 REPORTER_LINE = re.compile(rf"^[\[(【<]?\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s*[=]?\s*)?({_NAMES})\s*{REPORTER_ROLE}\s*[\])】>]?")
+
+DATELINE_ONLY = re.compile(rf"^[\[(【<]\s*[^=\]】)>]{{1,16}}=\s*[^\]】)>]{{1,24}}[\])】>]\s*(?:{_NAMES}\s*{REPORTER_ROLE})?\s*=?\s*$")
+AUTHOR_BIO = re.compile(rf"^[◇◆■□*※▲\-]?\s*{_NAME}(?:\s*[가-힣A-Za-z·]{{1,12}})?(?:은|는)\s.{{10,200}}"
+                        r"(?:졸업|역임|거쳐|지냈|재직|맡고\s*있|학위를|근무했|창업했)")
+HASHTAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*)+$")
+LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s?|[①-⑳❶-❿]|[가-하][.)]\s|[-–―─—ㅡ·•◇○◦*]\s?)")
 
 # Promo links and transcript labels -------------------------------------------------------------
 PROMO_LEAD = re.compile(r"^\s*(?:[▶▷☞►→➤➜]|\[\s*(?:관련\s*기사|관련\s*뉴스|추천\s*기사|제보|이벤트|광고|AD|PR)\s*\])")
@@ -70,9 +84,12 @@ PROMO_WORDS = re.compile(r"구독|바로\s*가기|클릭|제보|카카오톡|채
                          r"확인하세요|보러\s*가기|검색|친구|팔로우|홈페이지|https?://|www\.|관련\s*기사|더\s*보기|"
                          r"알림\s*받기|뉴스레터|전화|이메일|문의|구매|할인|특가", re.IGNORECASE)
 URL_LINE = re.compile(r"^\S*(?:https?://|www\.)\S+$")
+_LABEL_WORDS = r"(?:앵커|기자|리포트|인터뷰|녹취|현장음|싱크|스탠딩|자막|멘트|브릿지|클로징|오프닝|질문|답변|사회자|진행자|패널|대담|CG|Q|A)"
 SPEAKER_LABEL = re.compile(
-    r"^(?:[\[<【(◀〈《]\s*[^\]>】)▶〉》]{1,24}\s*[\]>】)▶〉》]|▶\s*(?:인터뷰|스탠딩|녹취|현장음|싱크)\b.{0,40}|"
-    r"(?:앵커|기자|리포트|인터뷰|녹취)\s*[:：]?|[-―]\s*[가-힣]{2,4}\s*[:：])\s*$")
+    rf"^(?:[\[<【(◀〈《]\s*(?:[^\]>】)▶〉》]{{0,12}}{_LABEL_WORDS}[^\]>】)▶〉》]{{0,12}}|[^\]>】)▶〉》/]{{1,14}}/[^\]>】)▶〉》]{{1,24}})"
+    rf"\s*[\]>】)▶〉》](?:\s*[^.!?\]/]{{0,12}}|\s*[^.!?\]/]{{1,14}}/[^.!?\]]{{1,30}})?|▶\s*(?:인터뷰|스탠딩|녹취|현장음|싱크)\b.{{0,40}}|"
+    rf"{_LABEL_WORDS}\s*[:：]?|[-―]\s*[가-힣]{{2,4}}\s*[:：])\s*$")
+END_MARK = re.compile(r"^[(\[<【/]?\s*(?:끝|END|end|계속)\s*[)\]>】/]?$")
 
 # Sentence endings ----------------------------------------------------------------------------
 _CLOSERS = "\"'”’」』)]】>〉》 \t\u00a0"
@@ -115,31 +132,33 @@ def pattern_reason(line: str) -> str | None:
     n = len(line)
     if n > PATTERN_MAX_LEN:
         return None
-    if COPYRIGHT.search(line):
+    if _COPYRIGHT_HINT.search(line) and COPYRIGHT.search(line):
         if _COPYRIGHT_STRONG.search(line):
             return "copyright"
         if is_caption(line, n):
             return "photo-caption"
         if n < 120 and not is_sentence_like(line):
             return "copyright"
-    if _is_signoff(line, n):
+    if _is_signoff(line, n) or END_MARK.match(line) or (n < 150 and CONTACT.match(line)):
         return "signoff-email"
     if is_caption(line, n):
         return "photo-caption"
-    if is_byline_date(line, n):
+    if is_byline_date(line, n) or DATELINE_ONLY.match(line) or (n < 240 and AUTHOR_BIO.match(line)):
         return "byline-date"
     if is_promo(line, n):
         return "promo-link"
+    if line[0] == "#" and HASHTAGS.match(line):
+        return "related-news"
     return None
 
 
 def _is_signoff(line: str, n: int) -> bool:
     if SIGNOFF_GONGGAM.match(line):
         return True
-    if EMAIL.search(line):
+    if ("@" in line or "protected" in line) and EMAIL.search(line):
         rest = EMAIL.sub("", line).strip()
         return len(rest) < 30 or not is_sentence_like(rest)
-    if n <= 40 and SIGNOFF_TV.match(line) and SIGNOFF_TV_OUTLET.match(line):
+    if n <= 40 and line.rstrip(". ").endswith("다") and SIGNOFF_TV.match(line) and SIGNOFF_TV_OUTLET.match(line):
         return True
     return n <= 30 and bool(SIGNOFF_NAME.match(line))
 
@@ -149,11 +168,11 @@ def is_caption(line: str, n: int | None = None) -> bool:
     n = len(line) if n is None else n
     if n > 240:
         return False
-    if CAPTION.search(line):
+    if _CAPTION_HINT.search(line) and CAPTION.search(line):
         return True
-    if CAPTION_LEAD.match(line) and n < 200:
+    if line[0] == "▲" and n < 200 and CAPTION_LEAD.match(line):
         return True
-    return n < 220 and bool(CAPTION_TAIL.search(line))
+    return n < 220 and bool(CAPTION_TAIL.search(line[-90:]))
 
 
 def is_byline_date(line: str, n: int | None = None) -> bool:
@@ -161,16 +180,18 @@ def is_byline_date(line: str, n: int | None = None) -> bool:
     n = len(line) if n is None else n
     if n > 90:
         return False
-    if DATE.search(line) or TIME.search(line):
+    if _DIGIT.search(line) and (DATE.search(line) or TIME.search(line)):
         if DATE_LABEL.match(line) or LABELLED_DATE.search(line):
             return True
         rest = _DATE_FILLER.sub("", REPORTER_LINE.sub("", line))
-        if len(rest) <= 6:
+        if len(rest) <= 6 or (len(rest) <= 16 and len(_OUTLET_IN_PARENS.sub("", rest)) <= 6):
+            return True
+        if len(rest) <= 20 and _AGENCY.fullmatch(rest):  # ``2024.04.23 산업통상자원부``
             return True
     m = REPORTER_LINE.match(line)
     if m and n <= 45:
         rest = line[m.end():]
-        if rest[:1] and HANGUL.match(rest[:1]):  # ``홍길동 기자가 보도합니다.``: a sentence
+        if (rest[:1] and rest[0] in "가는의이와과를에도로만은") or rest.startswith(("입니다", "였습니다")):  # ``홍길동 기자가 보도합니다.``: a sentence
             return False
         rest = rest.strip()
         return not rest or not tail_state(rest)[0] or len(rest) < 12
@@ -197,6 +218,6 @@ def is_speaker_label(line: str) -> bool:
 
     Bracketed by-lines (``[홍길동 기자]``) and photo credits (``<사진=…>``) are not labels.
     """
-    if len(line) > 60 or not SPEAKER_LABEL.match(line):
+    if len(line) > 60 or not SPEAKER_LABEL.match(line) or END_MARK.match(line):
         return False
     return not (CAPTION.search(line) or (line[:1] in "[<【(" and _NAMED_REPORTER.search(line)))

@@ -1,7 +1,7 @@
 """The two cleaning paths, text and HTML, from raw input to :class:`CleanedArticle`.
 
-Rules: text is split into lines (after CP949 mojibake repair); HTML goes through
-:mod:`html_extract`. Both feed the same line decisions (:mod:`text_cleaner`). For HTML, metadata
+Rules: CP949 mojibake is repaired first (offsets are mapped back to the raw input); text is split
+into lines; HTML goes through :mod:`html_extract`. Both feed the same line decisions (:mod:`text_cleaner`). For HTML, metadata
 from meta tags wins over text-derived values except the reporter (by-lines in the text are more
 specific); htmldate (``extensive_search=False``, no network) is the last resort for the date.
 """
@@ -68,12 +68,20 @@ def clean_html(raw: str, version: str) -> CleanedArticle:
     """Clean a saved HTML page."""
     if not looks_like_html(raw):
         return clean_text(raw, version)
-    ext = extract(raw)
+    extra = {}
+    repaired = repair_cp949(raw)
+    ext = extract(repaired[0] if repaired else raw)
+    if repaired:
+        offsets = repaired[1]
+        for line in ext.lines:
+            if line.start >= 0:
+                line.start, line.end = offsets.raw(line.start), offsets.raw(line.end)
+        extra["repaired_encoding"] = "cp949"
     decisions = decide(ext.lines, meta_title=ext.meta.title, region=ext.region)
     meta = ext.meta
     published = meta.published_at or decisions.published_at
     if published is None and ext.lines:
-        published = _htmldate(raw)
-    return _article(ext.lines, decisions, version, url=meta.url, extra={"method": ext.method},
+        published = _htmldate(repaired[0] if repaired else raw)
+    return _article(ext.lines, decisions, version, url=meta.url, extra={"method": ext.method, **extra},
                     title=meta.title or decisions.title, outlet=meta.outlet or decisions.outlet,
                     reporter=decisions.reporter or meta.reporter, published_at=published)

@@ -1,4 +1,4 @@
-"""Body-likeness of lines and the choice of the contiguous body run.
+"""Sentence strength of lines, sentence weights, and the maximum-sum run (used by :mod:`span`).
 
 Rules:
 - Sentence strength: 1.0 when a line ends in terminal punctuation right after a Hangul final-ending
@@ -6,9 +6,8 @@ Rules:
   ends in ``다`` without a period; Kiwi decides only the ambiguous rest (terminal punctuation after
   another syllable, or a long unpunctuated line), on the last ~80 characters, for at most
   :data:`MAX_KIWI_LINES` lines per document. Without Kiwi those lines count as not sentences.
-- Weights: sentences score by length; boilerplate scores negative (copyright and section headings
-  strongly); neutral lines slightly negative in plain text, slightly positive inside an HTML
-  content region. The body is the maximum-sum contiguous run (Kadane).
+- A sentence weighs ``(1 + min(len, 400) / 40) * strength``; :data:`WEIGHTS` gives the negative
+  weight of each boilerplate reason. :func:`best_span` is Kadane's maximum-sum run.
 """
 from __future__ import annotations
 
