@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli_commands import COMMANDS, add_parsers
-from app.services.unit_of_work import ServiceError
+from app.errors import ServiceError
 
 
 class CliError(Exception):

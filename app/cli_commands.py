@@ -44,6 +44,8 @@ def add_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     p = sub.add_parser("backup", help="copy the library with SQLite's online backup")
     p.add_argument("out")
     sub.add_parser("backups", help="list the automatic backups")
+    p = sub.add_parser("restore-backup", help="replace the library's content with a backup (the current one is saved first)")
+    p.add_argument("file", help="a backup file, e.g. one listed by `bonmun backups`")
     from app.cli_more import add_more_parsers
 
     add_more_parsers(sub)
@@ -110,6 +112,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
             "title": c.title, "outlet": c.outlet, "reporter": c.reporter, "published_at": c.published_at,
             "body": list(c.body), "removed": [{"text": s.text, "reason": s.reason} for s in c.removed],
         })
+    elif not c.body:
+        raise CliError(f"{path}: no article text found (everything looked like page furniture)")
     else:
         for line in c.body:
             print(line)
@@ -189,4 +193,25 @@ def cmd_backups(args: argparse.Namespace) -> int:
     lib = _open(args)
     for p in list_backups(lib.path) if lib.path else []:
         print(p)
+    return 0
+
+
+@_command("restore-backup")
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from app.bootstrap import resolve_db
+    from app.cli import CliError
+    from app.storage.backup import BackupError, restore_backup
+    from app.storage.engine import database_file
+
+    path = database_file(resolve_db(args.db)[0])
+    if path is None:
+        raise CliError("restore-backup needs a SQLite file library")
+    try:
+        saved = restore_backup(path, Path(args.file))
+    except BackupError as exc:
+        raise CliError(str(exc)) from None
+    lib = _open(args)
+    print(f"restored {Path(args.file).name}: {lib.articles.count()} articles")
+    if saved is not None:
+        print(f"the replaced library was saved as {saved}")
     return 0

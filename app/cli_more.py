@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from app.cli_commands import COMMANDS, _command, _open
+from app.cli_commands import _command, _open
+
+EXPORT_FORMATS = ("csv", "xlsx", "json", "qdpx", "qdc", "bundle")
+"""Kept here (not imported from app.services.exports) so that building the parser stays light."""
 
 
 def add_more_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    from app.services.exports import FORMATS
-
     p = sub.add_parser("export", help="export highlights, the codebook or the whole library")
-    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--tag", action="append", default=[], metavar="TAG_PATH", help="only highlights with this tag (or its children)")
     p.add_argument("--article", action="append", type=int, default=[], metavar="ID")

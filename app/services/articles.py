@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.core.anchoring import body_hash
 from app.core.cleaning import CLEANER_VERSION, clean
 from app.core.cleaning.model import segment_key
+from app.core.korean.indexing import PreparedDoc
 from app.services import indexing
 from app.services.anchors import reanchor_article
 from app.services.dto import (
@@ -31,6 +32,7 @@ from app.services.importing import (
 from app.services.unit_of_work import Database, ServiceError
 from app.storage.models import Article, ArticleNote, Highlight, SegmentOverride, highlight_tags, utcnow
 
+IMPORT_BATCH = 16
 SORT_COLUMNS = {
     "title": Article.title,
     "outlet": Article.outlet,
@@ -51,24 +53,38 @@ class ArticleService:
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
     ) -> Iterator[ImportResult]:
-        """Import files and folders; yields one result per file as it is stored."""
+        """Import files and folders; yields one result per file as it is stored.
+
+        Files are decoded, cleaned and analysed in batches (one Kiwi batch each, outside any
+        transaction); then each article is stored in its own short transaction."""
         candidates = list(iter_candidate_files(paths))
-        total = len(candidates)
-        for done, item in enumerate(candidates, start=1):
+        total, done = len(candidates), 0
+        for i in range(0, total, IMPORT_BATCH):
             if cancel is not None and cancel():
                 return
-            if isinstance(item, Failure):
-                yield ImportResult(item.source, "failed", reason=item.reason)
-            else:
-                prepared = prepare_file(item)
-                yield self._store(prepared)
-            if progress is not None:
-                progress(done, total)
+            batch = [item if isinstance(item, Failure) else prepare_file(item) for item in candidates[i:i + IMPORT_BATCH]]
+            for result in self._store_many(batch):
+                yield result
+                done += 1
+                if progress is not None:
+                    progress(done, total)
 
     def import_clipboard(self, text: str, html: str | None = None) -> ImportResult:
-        return self._store(prepare_clipboard(text, html))
+        return self._store_many([prepare_clipboard(text, html)])[0]
 
-    def _store(self, prepared: PreparedArticle | Failure) -> ImportResult:
+    def _store_many(self, batch: list[PreparedArticle | Failure]) -> list[ImportResult]:
+        known = self._known_hashes([p.content_hash for p in batch if isinstance(p, PreparedArticle)])
+        fresh = [p for p in batch if isinstance(p, PreparedArticle) and p.content_hash not in known]
+        docs = dict(zip((id(p) for p in fresh), indexing.prepare([(_title(p), p.cleaned.body_text) for p in fresh])))
+        return [self._store(p, docs.get(id(p))) for p in batch]
+
+    def _known_hashes(self, hashes: list[str]) -> set[str]:
+        if not hashes:
+            return set()
+        with self._db.read() as s:
+            return set(s.scalars(select(Article.content_hash).where(Article.content_hash.in_(hashes))))
+
+    def _store(self, prepared: PreparedArticle | Failure, doc: PreparedDoc | None) -> ImportResult:
         if isinstance(prepared, Failure):
             return ImportResult(prepared.source, "failed", reason=prepared.reason)
 
@@ -87,7 +103,7 @@ class ArticleService:
                 source=c.url or prepared.source,
                 source_path=prepared.source_path,
                 content_hash=prepared.content_hash,
-                title=c.title or _fallback_title(c.body, prepared.source),
+                title=_title(prepared),
                 outlet=c.outlet,
                 reporter=c.reporter,
                 published_at=c.published_at,
@@ -98,7 +114,10 @@ class ArticleService:
             )
             s.add(art)
             s.flush()
-            indexing.index(s, [(art.id, art.title or "", body)])
+            if doc is None:
+                indexing.index(s, [(art.id, art.title or "", body)])
+            else:
+                indexing.write_prepared(s, doc, art.id)
             return ImportResult(label, "imported", article_id=art.id, title=art.title)
 
         return self._db.write(action)
@@ -283,6 +302,10 @@ def _detail(a: Article, note: str) -> ArticleDetail:
         a.id, a.title, a.outlet, a.reporter, a.published_at, a.source, a.url, a.kind, a.body,
         a.body_hash, a.cleaner_version, a.imported_at, note,
     )
+
+
+def _title(p: PreparedArticle) -> str:
+    return p.cleaned.title or _fallback_title(p.cleaned.body, p.source)
 
 
 def _fallback_title(body: tuple[str, ...], source: str) -> str:

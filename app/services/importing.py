@@ -6,11 +6,15 @@ Rules:
 - Duplicates are found by a hash of the decoded text with white space folded, so the same article
   saved in another encoding or with other line endings is a duplicate.
 - A failure (unreadable, binary, undecodable, too large) is a one-line reason; nothing is written.
+- The Korean analyser is loaded while preparing the first article, outside any transaction.
+- An article body longer than ``MAX_BODY_CHARS`` is refused: no news article is that long, and
+  Korean analysis (search index) of such a text would take minutes (Kiwi is superlinear on long lines).
 - Folders are walked recursively without following directory symlinks (no loops); inside folders
   only article-like files (``SUPPORTED_SUFFIXES``) are considered. Hidden files are skipped.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -90,7 +94,7 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     """The file's bytes; OSError for unreadable files, DecodeError when too large."""
     if not path.is_file():
         if path.is_symlink() and not path.exists():
-            raise DecodeError("broken symbolic link")
+            raise DecodeError("symbolic link loop" if _is_link_loop(path) else "broken symbolic link")
         raise DecodeError("not a regular file")
     size = path.stat().st_size
     if size > max_bytes:
@@ -99,7 +103,18 @@ def read_file(path: Path, max_bytes: int) -> bytes:
         return fh.read(max_bytes + 1)
 
 
+def _is_link_loop(path: Path) -> bool:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 MAX_BYTES = 20_000_000
+MAX_BODY_CHARS = 100_000
 
 
 def prepare_file(path: Path) -> PreparedArticle | Failure:
@@ -127,7 +142,26 @@ def _prepare(source: str, source_path: str | None, data: bytes | None, doc: Deco
     cleaned = clean(doc.text, doc.kind)
     if not cleaned.body:
         return Failure(source_path or source, "no article text found (everything looked like page furniture)")
+    size = len(cleaned.body_text)
+    if size > MAX_BODY_CHARS:
+        return Failure(source_path or source, f"article text too long ({size:,} characters; limit {MAX_BODY_CHARS:,}): "
+                                              "split the file into articles")
+    _warm_analyser()
     return PreparedArticle(source, source_path, data, doc, cleaned, content_hash(doc.text))
+
+
+_analyser_warm = False
+
+
+def _warm_analyser() -> None:
+    """Load Kiwi (seconds) before the first write transaction, which analyses the article for the
+    search index: the library's write lock must not be held while the model loads."""
+    global _analyser_warm
+    if not _analyser_warm:
+        from app.core.korean import analyze
+
+        analyze("본문을 불러옵니다.")
+        _analyser_warm = True
 
 
 ProgressFn = Callable[[int, int], None]

@@ -2,15 +2,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from app.core.korean.indexing import PreparedDoc, prepare_documents
 from app.storage import search_index
 
 
 def index(s: Session, items: Iterable[tuple[int, str, str]]) -> None:
     """(Re)index ``(article_id, title, body)`` items."""
     search_index.index_articles(s.connection(), list(items))
+
+
+def prepare(items: list[tuple[str, str]]) -> list[PreparedDoc]:
+    """Analyse ``(title, body)`` pairs in one Kiwi batch, outside any transaction (ids set later)."""
+    return prepare_documents([(0, t, b) for t, b in items])
+
+
+def write_prepared(s: Session, doc: PreparedDoc, article_id: int) -> None:
+    """Index an analysed article under its id, inside the caller's transaction."""
+    search_index.index_prepared(s.connection(), [replace(doc, article_id=article_id)])
 
 
 def remove(s: Session, article_id: int) -> None:

@@ -19,17 +19,25 @@ T = TypeVar("T")
 RETRIES = 3
 
 
-class ServiceError(Exception):
-    """A user-facing failure with a one-line message (never a traceback)."""
+from app.errors import BUSY_MESSAGE, LibraryBusy, ServiceError  # noqa: E402  (re-exported)
 
-
-class LibraryBusy(ServiceError):
-    pass
+__all__ = ["BUSY_MESSAGE", "Database", "LibraryBusy", "ServiceError"]
 
 
 def _is_locked(exc: OperationalError) -> bool:
     msg = str(exc.orig).lower() if exc.orig else str(exc).lower()
     return "locked" in msg or "busy" in msg
+
+
+@contextmanager
+def busy_as_error() -> Iterator[None]:
+    """Turn SQLite's "database is locked" (after the busy timeout) into :class:`LibraryBusy`."""
+    try:
+        yield
+    except OperationalError as exc:
+        if _is_locked(exc):
+            raise LibraryBusy() from exc
+        raise
 
 
 class Database:
@@ -56,9 +64,7 @@ class Database:
                 if not _is_locked(exc):
                     raise
                 if attempt == RETRIES - 1:
-                    raise LibraryBusy(
-                        "the library is busy: another Bonmun process is writing to it; try again"
-                    ) from exc
+                    raise LibraryBusy() from exc
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 

@@ -6,7 +6,8 @@ Rules:
   wait, not fail), ``synchronous=NORMAL`` (WAL: committed transactions survive a process crash).
 - Write sessions begin with ``BEGIN IMMEDIATE`` so two writers queue on the busy timeout instead
   of dead-locking on a lock upgrade; read sessions use a deferred ``BEGIN`` and never block writers.
-- New library files are created readable by the user only (0600).
+- New library files are created readable by the user only (0600), in a folder created 0700.
+- ``$BONMUN_BUSY_TIMEOUT_MS`` overrides the busy timeout (tests, scripts that prefer to fail fast).
 """
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 BUSY_TIMEOUT_MS = 15_000
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout in ms: ``$BONMUN_BUSY_TIMEOUT_MS`` when it is a non-negative integer, else the default."""
+    value = os.environ.get("BONMUN_BUSY_TIMEOUT_MS", "").strip()
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def to_url(db: str | os.PathLike[str]) -> str:
@@ -37,7 +44,7 @@ def database_file(url: str) -> Path | None:
 
 def _create_private_file(path: Path) -> None:
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
 
@@ -48,9 +55,10 @@ def make_engine(db: str | os.PathLike[str], *, immediate: bool) -> Engine:
     file = database_file(url)
     if file is not None:
         _create_private_file(file)
+    timeout_ms = busy_timeout_ms()
     engine = create_engine(
         url,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        connect_args={"timeout": timeout_ms / 1000, "check_same_thread": False},
     )
     if engine.dialect.name != "sqlite":
         return engine
@@ -60,7 +68,7 @@ def make_engine(db: str | os.PathLike[str], *, immediate: bool) -> Engine:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         if file is not None:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")

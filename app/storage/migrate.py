@@ -1,7 +1,8 @@
 """Bring a library's schema to the newest Alembic revision (scripts in ``db/``).
 
 Rules: run on every open; a library already at head costs one query; before migrating a
-library that holds data, a backup is taken (see :mod:`app.storage.backup`).
+library that holds data, a backup is taken (see :mod:`app.storage.backup`); a library at a
+revision this program does not know (made by a newer Bonmun) is never touched.
 """
 from __future__ import annotations
 
@@ -47,6 +48,16 @@ def downgrade(engine: Engine, revision: str) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
+def unknown_revision(engine: Engine) -> str | None:
+    """The library's revision when this program's scripts do not know it (a newer Bonmun made it)."""
+    current = current_revision(engine)
+    return None if current is None or current in known_revisions() else current
 
 
 def needs_upgrade(engine: Engine) -> bool:

@@ -94,3 +94,16 @@ def test_clean_prints_body_and_json(capsys) -> None:
 def test_clean_of_missing_file_is_one_line(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "clean", str(tmp_path / "missing.txt"))
     assert code == 1 and err.count("\n") == 1
+
+
+def test_export_formats_of_the_parser_match_the_service() -> None:
+    from app.cli_more import EXPORT_FORMATS
+    from app.services.exports import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS
+
+
+def test_version_does_not_import_sqlalchemy() -> None:
+    code = "import sys; from app.cli import build_parser; build_parser(); print('sqlalchemy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "False"
