@@ -14,15 +14,15 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
 from app.paths import default_library_path
-from app.services.analysis import AnalysisService
 from app.services.articles import ArticleService
 from app.services.codebook import CodebookService
-from app.services.exports import ExportService
 from app.services.highlights import HighlightService
 from app.services import indexing
 from app.services.dto import TagSnapshot
@@ -34,10 +34,14 @@ from app.services.seeding import (
     seed_codebook,
 )
 from app.services.unit_of_work import Database, LibraryBusy, ServiceError, busy_as_error
-from app.storage import migrate, search_index
+from app.storage import migrate
 from app.storage.backup import automatic_backup, backup_before_delete, backup_before_migration, daily_backup_due
 from app.storage.engine import database_file, make_engine, to_url
 from app.storage.models import Article, LibraryMeta
+
+if TYPE_CHECKING:  # imported on first use: they pull in lxml, trafilatura and the Korean analyzer
+    from app.services.analysis import AnalysisService
+    from app.services.exports import ExportService
 
 INDEX_BATCH = 64
 
@@ -52,8 +56,19 @@ class Library:
     articles: ArticleService
     codebook: CodebookService
     highlights: HighlightService
-    exports: ExportService
-    analysis: AnalysisService
+
+    @cached_property
+    def exports(self) -> "ExportService":
+        from app.services.exports import ExportService
+
+        return ExportService(self.db)
+
+    @cached_property
+    def analysis(self) -> "AnalysisService":
+        """Search, statistics and suggestions (needs the Korean analyzer: not in the GUI process)."""
+        from app.services.analysis import AnalysisService
+
+        return AnalysisService(self.db)
 
     def close(self) -> None:
         self.db.dispose()
@@ -92,7 +107,7 @@ def open_library(db: str | os.PathLike[str] | None = None, *, samples: bool | No
     database = Database(read_engine, write_engine)
     guard = _delete_guard(path, database)
     lib = Library(url, path, database, _GuardedArticles(database, guard), _GuardedCodebook(database, guard),
-                  HighlightService(database), ExportService(database), AnalysisService(database))
+                  HighlightService(database))
     if _codebook_pending(database):
         seed_codebook(database)
     index_missing(database)
@@ -113,6 +128,8 @@ def index_missing(db: Database, batch: int = INDEX_BATCH) -> int:
     """Index articles the search index lacks (each batch one transaction); returns how many.
 
     A busy library is left for the next open."""
+    from app.storage import search_index
+
     with db.read() as s:
         indexed, total = search_index.index_status(s.connection())
         if indexed >= total:

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
+from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.core.anchoring import body_hash
-from app.core.cleaning import CLEANER_VERSION, clean
 from app.core.cleaning.model import segment_key
-from app.core.korean.indexing import PreparedDoc
 from app.services import indexing
 from app.services.anchors import reanchor_article
 from app.services.dto import (
@@ -31,6 +31,9 @@ from app.services.importing import (
 )
 from app.services.unit_of_work import Database, ServiceError
 from app.storage.models import Article, ArticleNote, Highlight, SegmentOverride, highlight_tags, utcnow
+
+if TYPE_CHECKING:  # heavy modules (trafilatura, Kiwi) are imported only when used
+    from app.core.korean.indexing import PreparedDoc
 
 IMPORT_BATCH = 16
 SORT_COLUMNS = {
@@ -84,7 +87,7 @@ class ArticleService:
         with self._db.read() as s:
             return set(s.scalars(select(Article.content_hash).where(Article.content_hash.in_(hashes))))
 
-    def _store(self, prepared: PreparedArticle | Failure, doc: PreparedDoc | None) -> ImportResult:
+    def _store(self, prepared: PreparedArticle | Failure, doc: "PreparedDoc | None") -> ImportResult:
         if isinstance(prepared, Failure):
             return ImportResult(prepared.source, "failed", reason=prepared.reason)
 
@@ -210,6 +213,8 @@ class ArticleService:
             art = _article(s, article_id)
             overrides = _overrides(s, article_id)
             raw, kind = art.raw, art.kind
+        from app.core.cleaning import clean
+
         cleaned = clean(raw, kind, overrides)  # type: ignore[arg-type]
         return [SegmentView(g.text, g.key, g.kept, g.reason, g.user_override) for g in cleaned.segments]
 
@@ -273,6 +278,8 @@ class ArticleService:
 
 
 def _reclean(s: Session, art: Article) -> tuple[int, int]:
+    from app.core.cleaning import CLEANER_VERSION, clean
+
     cleaned = clean(art.raw, art.kind, _overrides(s, art.id))  # type: ignore[arg-type]
     new_body = cleaned.body_text
     art.cleaner_version = CLEANER_VERSION
@@ -308,10 +315,15 @@ def _title(p: PreparedArticle) -> str:
     return p.cleaned.title or _fallback_title(p.cleaned.body, p.source)
 
 
+_DATELINE = re.compile(r"^\s*[\[(【][^\])】]{1,30}[\])】]\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?")
+
+
 def _fallback_title(body: tuple[str, ...], source: str) -> str:
+    """No headline found: the first sentence of the body without its dateline lead, shortened."""
     if body:
-        first = body[0]
-        return first if len(first) <= 60 else first[:57] + "…"
+        first = _DATELINE.sub("", body[0]).strip() or body[0]
+        sentence = re.split(r"(?<=[.?!])\s", first, maxsplit=1)[0]
+        return sentence if len(sentence) <= 60 else sentence[:57] + "…"
     return source
 
 

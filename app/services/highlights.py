@@ -32,8 +32,16 @@ class HighlightService:
     def for_article(self, article_id: int) -> list[HighlightInfo]:
         """The article's highlights in text order."""
         with self._db.read() as s:
-            rows = s.scalars(select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start, Highlight.end, Highlight.id))
-            return [_info(s, h) for h in rows]
+            rows = list(s.scalars(select(Highlight).where(Highlight.article_id == article_id)
+                                  .order_by(Highlight.start, Highlight.end, Highlight.id)))
+            tags: dict[int, list[int]] = {}
+            q = (select(highlight_tags.c.highlight_id, highlight_tags.c.tag_id)
+                 .join(Tag, Tag.id == highlight_tags.c.tag_id)
+                 .join(Highlight, Highlight.id == highlight_tags.c.highlight_id)
+                 .where(Highlight.article_id == article_id).order_by(Tag.position, Tag.id))
+            for hid, tid in s.execute(q):
+                tags.setdefault(hid, []).append(tid)
+            return [_info(s, h, tuple(tags.get(h.id, ()))) for h in rows]
 
     def orphaned(self) -> list[HighlightInfo]:
         with self._db.read() as s:
@@ -146,10 +154,11 @@ def _link(s: Session, highlight_id: int, tag_ids: list[int] | tuple[int, ...]) -
         s.execute(insert(highlight_tags), rows)
 
 
-def _info(s: Session, h: Highlight) -> HighlightInfo:
-    tag_ids = tuple(s.scalars(
-        select(highlight_tags.c.tag_id).join(Tag, Tag.id == highlight_tags.c.tag_id)
-        .where(highlight_tags.c.highlight_id == h.id).order_by(Tag.position, Tag.id)
-    ))
+def _info(s: Session, h: Highlight, tag_ids: tuple[int, ...] | None = None) -> HighlightInfo:
+    if tag_ids is None:
+        tag_ids = tuple(s.scalars(
+            select(highlight_tags.c.tag_id).join(Tag, Tag.id == highlight_tags.c.tag_id)
+            .where(highlight_tags.c.highlight_id == h.id).order_by(Tag.position, Tag.id)
+        ))
     return HighlightInfo(h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix, h.note, h.annotator,
                          h.orphaned, tag_ids, h.created_at, h.updated_at)

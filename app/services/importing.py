@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.cleaning import clean
 from app.core.cleaning.model import CleanedArticle
 from app.core.decoding import DecodedDocument, DecodeError, decode_clipboard, decode_document
 
@@ -139,6 +138,8 @@ def prepare_clipboard(text: str, html: str | None) -> PreparedArticle | Failure:
 
 
 def _prepare(source: str, source_path: str | None, data: bytes | None, doc: DecodedDocument) -> PreparedArticle | Failure:
+    from app.core.cleaning import clean
+
     cleaned = clean(doc.text, doc.kind)
     if not cleaned.body:
         return Failure(source_path or source, "no article text found (everything looked like page furniture)")

@@ -27,7 +27,7 @@ from app import bootstrap as _bootstrap  # noqa: E402
 
 importlib.import_module("app.core.korean")  # the reader's snapping rules; pure Python, no Kiwi
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QTimer, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -128,7 +128,10 @@ def run_gui(db: str | None, smoke: bool = False) -> int:
     from app.ui.settings import Settings
 
     settings = Settings()
-    library = open_library_or_explain(choose_library(db, settings.last_library))
+    chosen = choose_library(db, settings.last_library)
+    # The sample articles of a new default library are imported after the window is shown (their
+    # cleaning and indexing need the Korean analyzer, which must not delay the first window).
+    library = open_library_or_explain(chosen, samples=False)
     if library is None:
         return 1
     from app.ui.context import AppContext
@@ -139,10 +142,23 @@ def run_gui(db: str | None, smoke: bool = False) -> int:
     window.show()
     if smoke:
         return _smoke(app, window)
+    if chosen is None and _bootstrap.resolve_db(None)[1]:
+        QTimer.singleShot(0, lambda: import_samples_if_new(window))
     try:
         return app.exec()
     finally:
         ctx.library.close()
+
+
+def import_samples_if_new(window) -> None:  # type: ignore[no-untyped-def]
+    """First run of the default library: import the sample articles in the background, once."""
+    from app.services.seeding import mark_samples_seeded, sample_files, samples_pending
+
+    db = window.ctx.library.db
+    if not samples_pending(db):
+        return
+    window.importer.finished.connect(lambda _summary: mark_samples_seeded(db))
+    window.importer.start([str(p) for p in sample_files()])
 
 
 def _smoke(app: QApplication, window: QWidget) -> int:

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
             docks.append(dock)
         if len(docks) == 2:
             self.splitDockWidget(docks[0], docks[1], Qt.Orientation.Vertical)
+        for dock in docks:
+            dock.setMinimumWidth(240)
+        self.resizeDocks(docks[:1], [320], Qt.Orientation.Horizontal)
         return docks
 
     def _restore_layout(self) -> None:
