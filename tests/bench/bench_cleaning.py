@@ -1,6 +1,7 @@
 """Benchmark: Bonmun's cleaner vs trafilatura and jusText on the labelled corpus.
 
-Run: ``.venv/bin/python tests/bench/bench_cleaning.py [--repeat N] [--quiet]``
+Run: ``.venv/bin/python tests/bench/bench_cleaning.py [--repeat N] [--quiet] [--only PREFIX]``
+(``--only blind_`` scores just the pages whose name starts with ``blind_``, e.g. a blind round).
 
 Prints per-file and micro line-level precision/recall/F1 for the three extractors on the same inputs
 (text pages are wrapped line by line in ``<p>`` for trafilatura and jusText, which need HTML), then
@@ -95,12 +96,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quiet", action="store_true", help="skip the per-file table")
+    parser.add_argument("--only", default="", help="score only pages whose name starts with this prefix")
     args = parser.parse_args()
 
     from app.core.kiwi_instance import get_kiwi
 
     get_kiwi().tokenize("준비")  # speed is measured with Kiwi loaded
-    pages = load_corpus()
+    pages = [p for p in load_corpus() if p.name.startswith(args.only)]
     text_pages = [p for p in pages if p.kind == "text"]
     html_pages = [p for p in pages if p.kind == "html"]
     print(f"Cleaner {CLEANER_VERSION}; corpus: {len(pages)} pages ({len(text_pages)} text, {len(html_pages)} HTML), "

@@ -19,7 +19,7 @@ from .pipeline import clean_html, clean_text
 
 __all__ = ["CLEANER_VERSION", "REASONS", "CleanedArticle", "Segment", "clean", "segment_key"]
 
-CLEANER_VERSION = "1.0.0"
+CLEANER_VERSION = "1.1.0"
 
 
 def clean(raw: str, kind: Kind = "text", overrides: Mapping[str, str] | None = None) -> CleanedArticle:

@@ -3,6 +3,7 @@
 Rules: each line gets a boilerplate reason from the patterns, then the lexicon, then (HTML) a
 trusted structural hint (captions always; other hints on lines under 100 characters; ``table`` on
 short non-sentence cells inside the content region); transcript speaker labels never get a reason.
+Then neighbour rules (:mod:`boxes`): open auto-summary boxes, captions above bare credits, text tables.
 Identical (text, hint) pairs are classified once.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon, metadata
+from .boxes import mark_captions_above_credits, mark_summary_boxes, mark_text_tables
 from .dedupe import find_duplicates
 from .lines import Line
 from .patterns import is_sentence_like, is_speaker_label, pattern_reason
@@ -63,7 +65,11 @@ def gather(lines: list[Line], use_kiwi: bool = True) -> Facts:
         if key not in memo:
             memo[key] = classify(line)
         reasons.append(memo[key])
-    dup = find_duplicates([line.text for line in lines])
+    texts = [line.text for line in lines]
+    mark_summary_boxes(texts, reasons)
+    mark_captions_above_credits(texts, reasons)
+    mark_text_tables(texts, reasons, [line.zone for line in lines])
+    dup = find_duplicates(texts)
     strengths = sentence_strengths(
         [line.text if r is None and d == -1 and line.zone >= 0 else None for line, r, d in zip(lines, reasons, dup)],
         use_kiwi=use_kiwi)

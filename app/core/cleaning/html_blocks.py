@@ -38,7 +38,7 @@ _HINT_WORDS: tuple[tuple[str, str], ...] = (
     ("caption", "photo-caption"), ("img_desc", "photo-caption"), ("photo_desc", "photo-caption"),
     ("imgdesc", "photo-caption"), ("end_photo", "photo-caption"), ("photo", "photo-caption"), ("figure", "photo-caption"),
     ("thumb", "photo-caption"), ("comment", "comment-widget"), ("cmt", "comment-widget"), ("reply", "comment-widget"),
-    ("u_cbox", "comment-widget"), ("livere", "comment-widget"), ("disqus", "comment-widget"),
+    ("u_cbox", "comment-widget"), ("talk", "comment-widget"), ("livere", "comment-widget"), ("disqus", "comment-widget"),
     ("related", "related-news"), ("relation", "related-news"), ("ranking", "related-news"), ("popular", "related-news"),
     ("most", "related-news"), ("recommend", "related-news"), ("rank", "related-news"), ("hotissue", "related-news"),
     ("newslist", "related-news"), ("news_list", "related-news"), ("sidebar", "related-news"),
@@ -52,7 +52,7 @@ _HINT_WORDS: tuple[tuple[str, str], ...] = (
     ("lnb", "portal-ui"), ("snb", "portal-ui"), ("menu", "portal-ui"), ("nav", "portal-ui"), ("header", "portal-ui"),
     ("footer", "portal-ui"), ("breadcrumb", "portal-ui"), ("skip", "portal-ui"), ("login", "portal-ui"),
     ("search", "portal-ui"), ("subscribe", "portal-ui"), ("logo", "portal-ui"), ("sitemap", "portal-ui"),
-    ("top_btn", "portal-ui"), ("btn_top", "portal-ui"), ("gotop", "portal-ui"), ("promo", "promo-link"),
+    ("top_btn", "portal-ui"), ("btn_top", "portal-ui"), ("gotop", "portal-ui"), ("promo", "promo-link"), ("paywall", "promo-link"),
 )
 _BOUNDARY = re.compile(r"summary|subtitle|sub_title|subhead|sub-title|lead|heading")
 _AD_TOKENS = frozenset(("ad", "ads", "adv", "ad_area", "adarea", "adwrap", "adbox", "googleads", "gpt"))

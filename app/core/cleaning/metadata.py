@@ -130,8 +130,19 @@ def read_line(line: str, reason: str | None, meta: TextMeta, header: bool = True
 
 
 def is_author_line(line: str) -> bool:
-    """``박영선 전 중소벤처기업부 장관``: a name followed by a position, nothing else."""
-    return len(line) <= 40 and bool(_AUTHOR.match(line.strip()))
+    """``박영선 전 중소벤처기업부 장관``: a name (common surname first) followed by a position, nothing else."""
+    m = _AUTHOR.match(line.strip()) if len(line) <= 40 else None
+    return m is not None and has_korean_surname(m.group(1))
+
+
+_SURNAMES_2 = frozenset(("황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방", "어금", "망절"))
+_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공"
+                      "현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부태감가빈랑봉승진탄")
+
+
+def has_korean_surname(name: str) -> bool:
+    """Whether a 2-4 syllable word can be a Korean personal name (starts with a common surname)."""
+    return name[:2] in _SURNAMES_2 or (len(name) <= 3 and name[:1] in _SURNAMES)
 
 
 _CREATED = re.compile(CREATED_LABEL + "$", re.IGNORECASE)
@@ -139,13 +150,13 @@ _CREATED = re.compile(CREATED_LABEL + "$", re.IGNORECASE)
 
 def _offer_dates(line: str, meta: TextMeta, header: bool = True) -> None:
     """Dates labelled as creation (입력, 등록, 기사전송 …) beat unlabelled ones, which beat 수정/업데이트."""
-    labelled = False
+    first_label = None
     for m in LABELLED_DATE.finditer(line):
-        labelled = True
+        first_label = m.start() if first_label is None else first_label
         created = bool(_CREATED.match(m.group(1).strip()))
         meta.offer("date", 3 if created else 1, parse_date(line[m.end():]))
-    if not labelled and header:
-        meta.offer("date", 2, parse_date(line))
+    if header:  # an unlabelled date before any label: ``2019.08.06. 오전 11:32 최종수정 …``
+        meta.offer("date", 2, parse_date(line if first_label is None else line[:first_label]))
 
 
 def parse_date(text: str) -> str | None:

@@ -36,7 +36,8 @@ REASONS: tuple[str, ...] = (
     "user-removed",
 )
 """Reasons a segment is removed. ``user-removed`` marks an analyst override; ``table`` marks short
-cells of a data table inside an HTML article (layout tables and sentence-long cells are kept)."""
+cells of a data table inside an HTML article, or of a table pasted one cell per line in text (layout
+tables and sentence-long cells are kept)."""
 
 _WS = re.compile(r"\s+")
 

@@ -4,9 +4,13 @@ Rules:
 - Every pattern is applied to a stripped line of at most :data:`PATTERN_MAX_LEN` characters (longer
   lines are body-sized and skip these checks), so no pattern can run for long.
 - :func:`pattern_reason` returns the reason of the first family that matches, in the order
-  copyright (a bare ``ⓒ 뉴스1`` credit is a caption), sign-off (e-mail, ``◎공감언론 뉴시스``, TV
-  ``KBS 뉴스 홍길동입니다.``, ``(끝)``, ``문의 : …``), photo caption, by-line/date (also split datelines
-  and author bios), promo link, hashtag line; None otherwise.
+  copyright (a bare ``ⓒ 뉴스1`` credit is a caption), TV staff credits (``영상취재: … / 영상편집: …``),
+  print page references (``종합 10면``) and relative times (``3시간전``), sign-off (e-mail, ``◎공감언론 뉴시스``, TV ``KBS 뉴스 홍길동입니다.``,
+  ``(끝)``, ``문의 : …``, press-release ``담당부서 …``), photo caption (also ``▲`` lines with a scene/credit
+  cue, bare credits ``[촬영 홍길동]``, ``…하고 있다. 동아일보DB``, English ``… campus (Samsung Electronics)``
+  or ``…. (Yonhap)``), by-line/date (also split datelines and
+  author bios), promo link (``▶`` interview questions and ``◇``/``■`` subheads without strong promo words
+  are not), hashtag line; None otherwise.
 """
 from __future__ import annotations
 
@@ -37,7 +41,17 @@ SIGNOFF_TV_OUTLET = re.compile(r"^(?:KBS|MBC|SBS|YTN|JTBC|MBN|OBS|TV조선|채�
                                r"MTN|CBS|EBS|아리랑|뉴스\s?Y|[가-힣]{2,6}\s?방송)")
 SIGNOFF_GONGGAM = re.compile(r"^[◎▶○■]?\s*공감언론\s*뉴시스")
 CONTACT = re.compile(r"^[\[(<]?\s*(?:문의|연락처|언론\s*연락처|담당\s*부서|담당자|자료\s*문의|보도\s*문의)\s*[\])>]?\s*[:：]")
+CONTACT_HEADER = re.compile(r"^(?:담당\s*부서|담당자|책임자|문의처|보도\s*책임자)\s+\S")
+"""Press-release header cells without a colon (``담당부서 창업정책과``)."""
 SIGNOFF_NAME = re.compile(rf"^[/\-–—=]?\s*(?:글\s*[=·]?\s*)?{_NAMES}\s*{REPORTER_ROLE}\s*[\[(<]?\s*$")
+
+TV_CREDITS = re.compile(
+    r"^[\[(]?\s*(?:(?:영상\s*취재|촬영\s*기자|촬영|영상\s*편집|그래픽|디자인|CG|VJ|자료\s*조사|작가|구성|드론\s*촬영|영상\s*제공)"
+    r"\s*[:：]?\s*[가-힣A-Za-z·]{1,12}(?:\s*[·,]\s*[가-힣]{2,4})*\s*[/,|]?\s*)+[\])]?$")
+"""TV staff credits: ``(영상취재 : 김태훈, 영상편집 : 이정민)``, ``촬영기자:박상욱/영상편집:이수진``."""
+_TV_CREDIT_WORDS = ("취재", "촬영", "편집", "그래픽", "디자인", "CG", "VJ")
+PAGE_NUMBER = re.compile(r"^(?:지면\s*)?(?:[가-힣]{2,4}\s*)?[A-Z]?\d{1,2}\s*면$|^지면\s*[A-Z]?\d{1,2}\s*면?$")
+"""Print-edition page references: ``종합 10면``, ``지면A13``."""
 
 # Photo captions ------------------------------------------------------------------------------
 _CREDIT_WORDS = (r"(?:제공|뉴스1|뉴시스|연합뉴스|연합|게티|이미지|사진|기자|AP|AFP|로이터|EPA|Reuters|DB|캡처|캡쳐|"
@@ -54,6 +68,22 @@ CAPTION_TAIL = re.compile(
     r"|(?:사진|그래픽|이미지)\s*[=:]\s*[^=]{1,30})\s*[)\]]?\s*$")
 _CAPTION_HINT = re.compile(r"[=:：ⓒ\[(]|사진|게티|왼쪽|오른쪽|있다")
 CAPTION_LEAD = re.compile(r"^\s*▲[^▲]*$")
+_EN_CREDIT = re.compile(
+    r"(?P<before>[^\s(])\s*\((?P<credit>(?:Yonhap|Newsis|News1|AP|AFP|Reuters|EPA|Bloomberg|Getty Images(?: Bank)?|123rf|"
+    r"Shutterstock|Xinhua|Courtesy of [^()]{1,40}|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}))\)\s*$")
+_EN_AGENCY = re.compile(r"^(?:Yonhap|Newsis|News1|AP|AFP|Reuters|EPA|Bloomberg|Getty Images(?: Bank)?|123rf|Shutterstock|Xinhua|"
+                        r"Courtesy of .+)$")
+_LATIN = re.compile(r"[A-Za-z]")
+CAPTION_SCENE = re.compile(r"(?:고|며|하며)\s*있다\s*\.?|모습|전경|사진|포즈|기념\s*촬영|조감도|투시도|캡처|갈무리")
+"""A ``▲`` line is a caption only with a scene/credit cue; ``▲``-led list items and interview answers are body."""
+CREDIT_ONLY = re.compile(
+    r"^(?![-–·•*▲■◆□○◇ㅇ]|\d+[.)])[\[(<]?\s*(?:사진\s*[=:：]?\s*)?(?:촬영\s*[가-힣]{2,4}|[가-힣]{2,4}\s*(?:기자\s*)?촬영|[가-힣]{1,12}\s*자료\s*사진"
+    r"|[^\[\]()<>.\d]{1,20}?\s*(?:측\s*)?(?:제공|DB|캡처|갈무리)(?:\s*[.,]\s*재판매\s*및\s*DB\s*금지)?)\s*[\])>]?$",
+    re.IGNORECASE)
+"""Bare photo credits on their own line: ``[촬영 홍길동]``, ``[연합뉴스 자료사진]``, ``소속사 측 제공``."""
+_SENTENCE_THEN_CREDIT = re.compile(
+    r"있다\.\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*$|[다요]\.\s*(?:\[[^\]]{0,20}(?:사진|제공|DB|연합뉴스|뉴스1|뉴시스|기자|캡처|갈무리|자료)[^\]]{0,10}\]|\(?[^\s().!?]{0,14}(?:DB|제공|연합뉴스|뉴스1|뉴시스|사진기자|기자|포토|캡처|갈무리)\)?)\s*$")
+"""``…용접하고 있다. 동아일보DB``, ``…인터뷰하고 있다. 오승현 기자``: a sentence followed by a short credit."""
 
 # By-lines and dates --------------------------------------------------------------------------
 DATE = re.compile(r"(?<!\d)(\d{4})\s*(?:([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)\.?|년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일)")
@@ -71,15 +101,32 @@ _OUTLET_IN_PARENS = re.compile(r"(?:뉴스와이어|뉴시스|뉴스1|연합뉴�
 _AGENCY = re.compile(r"[가-힣]{1,16}(?:부|청|처|원|위원회|공사|공단|재단|협회|시청|도청|군청|구청)")
 REPORTER_LINE = re.compile(rf"^[\[(【<]?\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s*[=]?\s*)?({_NAMES})\s*{REPORTER_ROLE}\s*[\])】>]?")
 
+CODE_LINE = re.compile(r"function\s*\w*\s*\(|\b(?:var|let|const)\s+\w+\s*=|adsbygoogle|googletag|window\.\w|document\.\w|"
+                       r"\)\s*;\s*$|^\s*//\s*flash|^\s*[{}]\s*$")
+"""Script text that leaked into a copy: ``(adsbygoogle = window.adsbygoogle || []).push({});``."""
+RELATIVE_TIME = re.compile(r"^(?:\d{1,3}\s*(?:초|분|시간|일|주|개월|달|년)\s*전|방금\s*전?|어제|그저께|\d{1,3}\s*(?:mins?|hours?|days?)\s+ago)$",
+                           re.IGNORECASE)
+"""Relative time stamps of comments and news lists: ``3시간전``, ``방금 전``."""
 DATELINE_ONLY = re.compile(rf"^[\[(【<]\s*[^=\]】)>]{{1,16}}=\s*[^\]】)>]{{1,24}}[\])】>]\s*(?:{_NAMES}\s*{REPORTER_ROLE})?\s*=?\s*$")
 AUTHOR_BIO = re.compile(rf"^[◇◆■□*※▲\-]?\s*{_NAME}(?:\s*[가-힣A-Za-z·]{{1,12}})?(?:은|는)\s.{{10,200}}"
                         r"(?:졸업|역임|거쳐|지냈|재직|맡고\s*있|학위를|근무했|창업했)")
+_BIO_ROLE = (r"(?:기자|특파원|선임기자|논설위원|편집위원|교수|부교수|조교수|대표|이사|소장|원장|연구위원|연구원|박사|변호사|회계사|"
+             r"센터장|본부장|칼럼니스트|작가|위원장|회장|상무|전무|부사장|사장)")
+AUTHOR_BIO_APPOSITION = re.compile(rf"^{_NAME}\s+(?:[가-힣A-Za-z0-9·&()]+\s+){{0,5}}{_BIO_ROLE}\s*[.·]\s*\S")
+"""Column author bios that open with the name and position: ``김서윤 한겨레 선임기자. 산업 분야를 …``."""
 HASHTAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*)+$")
 LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]\s|\(\d{1,2}\)\s?|[①-⑳❶-❿]|[가-하][.)]\s|[-–―─—ㅡ·•◇○◦*]\s?)")
 
 # Promo links and transcript labels -------------------------------------------------------------
 PROMO_LEAD = re.compile(r"^\s*(?:[▶▷☞►→➤➜]|\[\s*(?:관련\s*기사|관련\s*뉴스|추천\s*기사|제보|이벤트|광고|AD|PR)\s*\])")
 PROMO_WEAK_LEAD = re.compile(r"^\s*[■□◆◇※●○◎]")
+SUBHEAD_LEAD = re.compile(r"^\s*[■□◆◇●]\s*\S")
+"""Subheads inside an article (``■ 재생에너지 연계도 과제``)."""
+PROMO_STRONG_WORDS = re.compile(r"구독|바로\s*가기|클릭|제보|카카오톡|다운로드|앱\s*설치|확인하세요|보러\s*가기|팔로우|"
+                                r"https?://|www\.|관련\s*기사|더\s*보기|알림\s*받기|뉴스레터|채널\s*추가|친구\s*추가", re.IGNORECASE)
+"""Promo words strong enough after a weak lead (``■ 카카오톡 채널 추가``); ``◇ 공공 구매…`` is a subhead."""
+QUESTION_LINE = re.compile(r"(?:[은는데가나지까요냐]|인가|는지|려면|다면|할까|볼까)\s*[.?]\s*$|\?\s*$")
+"""Interview questions led by ``▶``/``▷`` (``▶ 해외 진출 계획은.``) are body, not promo links."""
 PROMO_WORDS = re.compile(r"구독|바로\s*가기|클릭|제보|카카오톡|채널|네이버|다운로드|앱\s*설치|유튜브|이벤트|무료|신청|가입|"
                          r"확인하세요|보러\s*가기|검색|친구|팔로우|홈페이지|https?://|www\.|관련\s*기사|더\s*보기|"
                          r"알림\s*받기|뉴스레터|전화|이메일|문의|구매|할인|특가", re.IGNORECASE)
@@ -139,11 +186,17 @@ def pattern_reason(line: str) -> str | None:
             return "photo-caption"
         if n < 120 and not is_sentence_like(line):
             return "copyright"
-    if _is_signoff(line, n) or END_MARK.match(line) or (n < 150 and CONTACT.match(line)):
+    if n <= 100 and TV_CREDITS.match(line) and (":" in line or "：" in line or sum(w in line for w in _TV_CREDIT_WORDS) >= 2):
+        return "signoff-email"
+    if n <= 12 and (PAGE_NUMBER.match(line) or RELATIVE_TIME.match(line)):
+        return "byline-date"
+    if CODE_LINE.search(line) and len(HANGUL.findall(line)) * 4 < n and not is_sentence_like(line):
+        return "ad" if ("ads" in line or "gpt" in line) else "portal-ui"
+    if _is_signoff(line, n) or END_MARK.match(line) or (n < 150 and CONTACT.match(line)) or (n <= 50 and CONTACT_HEADER.match(line)):
         return "signoff-email"
     if is_caption(line, n):
         return "photo-caption"
-    if is_byline_date(line, n) or DATELINE_ONLY.match(line) or (n < 240 and AUTHOR_BIO.match(line)):
+    if is_byline_date(line, n) or DATELINE_ONLY.match(line) or (n < 240 and (AUTHOR_BIO.match(line) or AUTHOR_BIO_APPOSITION.match(line))):
         return "byline-date"
     if is_promo(line, n):
         return "promo-link"
@@ -170,9 +223,25 @@ def is_caption(line: str, n: int | None = None) -> bool:
         return False
     if _CAPTION_HINT.search(line) and CAPTION.search(line):
         return True
-    if line[0] == "▲" and n < 200 and CAPTION_LEAD.match(line):
+    if line[0] == "▲" and n < 200 and CAPTION_LEAD.match(line) and CAPTION_SCENE.search(line):
         return True
+    if is_bare_credit(line, n):
+        return True
+    if n < 220 and _SENTENCE_THEN_CREDIT.search(line[-40:]):
+        return True
+    if n < 220 and line[-1] == ")" and (m := _EN_CREDIT.search(line)) and _is_english(line):
+        return m.group("before") not in ".!?\"”" or bool(_EN_AGENCY.match(m.group("credit")))
     return n < 220 and bool(CAPTION_TAIL.search(line[-90:]))
+
+
+def _is_english(line: str) -> bool:
+    return len(_LATIN.findall(line)) > 3 * len(HANGUL.findall(line)) + 10
+
+
+def is_bare_credit(line: str, n: int | None = None) -> bool:
+    """A photo credit alone on its line (``[촬영 홍길동]``, ``삼성전자 제공``)."""
+    n = len(line) if n is None else n
+    return n <= 40 and bool(CREDIT_ONLY.match(line)) and (len(line.split()) <= 4 or "재판매" in line)
 
 
 def is_byline_date(line: str, n: int | None = None) -> bool:
@@ -206,8 +275,12 @@ def is_promo(line: str, n: int | None = None) -> bool:
     if n > 120 or SPEAKER_LABEL.match(line):
         return False
     if PROMO_LEAD.match(line):
-        return bool(PROMO_WORDS.search(line)) or not (is_sentence_like(line) and n > 40)
-    return bool(PROMO_WEAK_LEAD.match(line) and PROMO_WORDS.search(line))
+        if PROMO_WORDS.search(line):
+            return True
+        if line.lstrip()[:1] in "▶▷►" and QUESTION_LINE.search(line) and len(HANGUL.findall(line)) >= 6:
+            return False
+        return not (is_sentence_like(line) and n > 40)
+    return bool(PROMO_WEAK_LEAD.match(line) and PROMO_STRONG_WORDS.search(line))
 
 
 _NAMED_REPORTER = re.compile(rf"{_NAMES}\s*{REPORTER_ROLE}\s*[\])】>]?\s*$")

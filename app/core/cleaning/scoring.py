@@ -7,7 +7,8 @@ Rules:
   another syllable, or a long unpunctuated line), on the last ~80 characters, for at most
   :data:`MAX_KIWI_LINES` lines per document. Without Kiwi those lines count as not sentences.
 - A sentence weighs ``(1 + min(len, 400) / 40) * strength``; :data:`WEIGHTS` gives the negative
-  weight of each boilerplate reason. :func:`best_span` is Kadane's maximum-sum run.
+  weight of each boilerplate reason (``table`` cells weigh 0: the body continues below a data table).
+  :func:`best_span` is Kadane's maximum-sum run.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ WEIGHTS: dict[str, float] = {
     "copyright": -8.0, "terminator": -8.0, "related-news": -3.0, "comment-widget": -3.0,
     "portal-ui": -2.0, "share-print-font": -2.0, "promo-link": -2.0, "signoff-email": -2.0,
     "byline-date": -1.0, "ad": -1.0, "title": -1.0, "photo-caption": -0.5, "not-body": -1.0,
+    "table": 0.0,
 }
 
 

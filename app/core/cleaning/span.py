@@ -7,6 +7,8 @@ Rules:
 - A section heading with no sign-off/copyright since the last sentence is an inline box
   (``[관련기사]`` between paragraphs) and weighs only :data:`INLINE_BOX_WEIGHT`.
 - Inside a content region negative weights are damped by :data:`REGION_DAMPING`.
+- A copyright notice closes the article: a best run starting after one loses to the best run
+  before it when that earlier run weighs at least :data:`MIN_CLOSED_SHARE` of it (bare comments).
 - The body is the maximum-sum contiguous run, extended back over transcript labels and list items,
   and (plain text) over up to :data:`MAX_SUBTITLE_LINES` subtitle lines right above it; photo
   captions and split datelines (``(세종=연합뉴스) 홍길동 기자 =``) may sit between. Subtitles are
@@ -22,6 +24,7 @@ from .patterns import DATELINE_ONLY, LIST_ITEM
 from .scoring import WEIGHTS, best_span, sentence_weight
 
 REGION_DAMPING = 0.4
+MIN_CLOSED_SHARE = 0.25
 INLINE_BOX_WEIGHT = -3.0
 MAX_SUBTITLE_LINES = 3
 MIN_SUBTITLE_CHARS = 12
@@ -73,8 +76,28 @@ def body_run(f: Facts, region: bool) -> tuple[int, int] | None:
     _soften_inline_boxes(weights, [f.reasons[i] for i in eligible], [f.strengths[i] for i in eligible])
     if region:
         weights = [w * REGION_DAMPING if w < 0 else w for w in weights]
-    run = best_span(weights)
+    run = _before_copyright(weights, [f.reasons[i] for i in eligible])
     return (eligible[run[0]], eligible[run[1]]) if run else None
+
+
+def _before_copyright(weights: list[float], reasons: list[str | None]) -> tuple[int, int] | None:
+    """The maximum-sum run, unless it starts after a copyright notice that closes an earlier run
+    worth at least :data:`MIN_CLOSED_SHARE` of it (comments pasted below the article)."""
+    run = best_span(weights)
+    if run is None:
+        return None
+    first_sentence = next((p for p, w in enumerate(weights) if w > 0), None)
+    closing = next((p for p, r in enumerate(reasons) if r == "copyright" and first_sentence is not None
+                    and p > first_sentence), None)
+    if closing is None or run[0] <= closing:
+        return run
+    earlier = best_span(weights[:closing])
+    if earlier is None:
+        return run
+    total = sum(weights[run[0]:run[1] + 1])
+    if sum(weights[earlier[0]:earlier[1] + 1]) >= MIN_CLOSED_SHARE * total:
+        return earlier
+    return run
 
 
 def body_mask(f: Facts, run: tuple[int, int] | None, region: bool, title_at: int | None, title_key: str) -> list[bool]:

@@ -10,7 +10,8 @@ Rules:
    (``제목 원본보기 아이콘``), else the first 15+ character line followed by a by-line/date, else the
    first 15+ character line. It and its copies get reason ``title``.
 6. An author line outside the body, or repeated, is a ``byline-date``; link-only lines and headlines
-   listed under an inline ``[관련기사]`` box are ``related-news``.
+   listed under an inline ``[관련기사]`` box are ``related-news`` (the box ends at the next sentence, a
+   ``■``/``◆`` subhead, or in HTML an unlinked line after linked items).
 7. Metadata (:mod:`metadata`) is read from the first kept lines (dateline leads) and from the
    classified lines of the first and last :data:`META_WINDOW` lines.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from . import lexicon, metadata
 from .facts import Facts, gather
 from .lines import Line
+from .patterns import SUBHEAD_LEAD
 from .span import body_mask, body_run
 
 META_WINDOW = 300
@@ -86,7 +88,7 @@ def _final_reasons(f: Facts, in_body: list[bool], title: str, title_key: str) ->
     n = len(f.lines)
     final: list[str | None] = [None] * n
     author_counts = Counter(f.keys[i] for i in range(n) if f.author[i])
-    in_box = False
+    in_box = box_links = False
     for i, line in enumerate(f.lines):
         reason = f.reasons[i]
         if reason is None and title_key and _is_title_copy(line.text, f.keys[i], title, title_key):
@@ -102,11 +104,23 @@ def _final_reasons(f: Facts, in_body: list[bool], title: str, title_key: str) ->
         if f.strengths[i] > 0:
             in_box = False
         elif in_body[i] and lexicon.is_terminator(line.text):
-            in_box = True
+            in_box, box_links = True, False
         elif reason is None and in_box and not f.speaker[i]:
-            reason = "related-news"
+            if _ends_box(line, box_links):
+                in_box = False
+            else:
+                reason = "related-news"
+        if in_box and line.link_ratio >= 0.5:
+            box_links = True
         final[i] = reason
     return final
+
+
+def _ends_box(line: Line, box_links: bool) -> bool:
+    """A subhead (``■ …``) or, after linked items, an unlinked article line ends an inline box."""
+    if SUBHEAD_LEAD.match(line.text):
+        return True
+    return box_links and line.zone == 1 and line.link_ratio == 0 and line.hint is None
 
 
 def _metadata(f: Facts, final: list[str | None]) -> tuple[str | None, str | None, str | None]:
