@@ -31,8 +31,11 @@ class HighlightService:
 
     def for_article(self, article_id: int) -> list[HighlightInfo]:
         """The article's highlights in text order."""
+        cols = (Highlight.id, Highlight.article_id, Highlight.start, Highlight.end, Highlight.quote, Highlight.prefix,
+                Highlight.suffix, Highlight.note, Highlight.annotator, Highlight.orphaned, Highlight.created_at,
+                Highlight.updated_at)
         with self._db.read() as s:
-            rows = list(s.scalars(select(Highlight).where(Highlight.article_id == article_id)
+            rows = list(s.execute(select(*cols).where(Highlight.article_id == article_id)
                                   .order_by(Highlight.start, Highlight.end, Highlight.id)))
             tags: dict[int, list[int]] = {}
             q = (select(highlight_tags.c.highlight_id, highlight_tags.c.tag_id)
@@ -41,7 +44,7 @@ class HighlightService:
                  .where(Highlight.article_id == article_id).order_by(Tag.position, Tag.id))
             for hid, tid in s.execute(q):
                 tags.setdefault(hid, []).append(tid)
-            return [_info(s, h, tuple(tags.get(h.id, ()))) for h in rows]
+        return [HighlightInfo(*r[:10], tuple(tags.get(r[0], ())), r[10], r[11]) for r in rows]
 
     def orphaned(self) -> list[HighlightInfo]:
         with self._db.read() as s:
