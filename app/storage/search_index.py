@@ -17,9 +17,9 @@ Design (measured on SQLite 3.40, see tests/bench/bench_search.py):
   words), newest id first. bm25 orders tiers 0 and 1. A one-word query that is its own lemma
   (정부, 반도체, AI) has no tier 1, so SQLite keeps only the top ``limit`` (no id sets in Python);
   tier 2 is only looked up when the lemma tiers leave room, page by page, newest first.
-  bm25 costs ~0.5-1 us per matching row, so for a word in more than RANK_WINDOW (10,000)
-  articles only the 10,000 most recent lemma matches are ranked (``matching_ids`` still returns
-  all): latency stays bounded (~10 ms of bm25) however common the word.
+  bm25 costs ~1-2 us per matching row, so for a word in more than RANK_WINDOW (4,000)
+  articles only the 4,000 most recent lemma matches are ranked (``matching_ids`` still returns
+  all): latency stays bounded (~5-8 ms of bm25) however common the word.
 - ``search_doc`` keeps a zlib copy of what was indexed: contentless FTS5 on SQLite 3.40 forgets a
   row only when given its original values, so removal and re-indexing never depend on the current
   ``articles`` row (call order in the services does not matter).
@@ -52,7 +52,7 @@ from app.core.korean.query import QueryPlan, analyze_query
 
 FTS_TABLES = ("search_lemma", "search_trigram", "search_gram")
 TITLE_WEIGHT = 3.0
-RANK_WINDOW = 10_000  # bm25 ranks at most this many (the most recent) lemma matches
+RANK_WINDOW = 4_000  # bm25 ranks at most this many (the most recent) lemma matches
 _VERIFY_CHUNK = 500
 
 

@@ -15,10 +15,13 @@ Rules:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+import zlib
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from app.core.korean.analyzer import analyze_many
+from app.core.korean.analyzer import analyze_many, analyze_stream
 from app.core.korean.lemmas import join_forms, lemmas_from_tokens
 
 
@@ -33,7 +36,7 @@ class PreparedDoc:
     body_lemmas: str
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 # gram alphabet: ASCII lower-cased; ASCII separators (all but letters/digits) moved to plane-15
 # private use (U+F0000 + code) so the FTS5 'ascii' tokenizer keeps them inside tokens
 _GRAM = str.maketrans(
@@ -42,7 +45,11 @@ _GRAM = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """ASCII-only lower-casing (SQLite ``LIKE`` semantics; keeps the length)."""
+    """Case-insensitive key of the same length: ``str.lower()`` when it keeps the length (it
+    does for Hangul, Latin, hanja), else ASCII-only lower-casing (SQLite ``LIKE`` semantics)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
     return text.translate(_ASCII_LOWER)
 
 
@@ -70,22 +77,45 @@ def trigram_query(q: str) -> str:
     return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
 
 
+def prepare_stream(items: Iterable[tuple[int, str, str]]) -> Iterator[PreparedDoc]:
+    """Analyse ``(id, title, body)`` items lazily through ONE Kiwi batch (titles and bodies)."""
+    rows: deque[tuple[int, str, str]] = deque()
+
+    def texts() -> Iterator[str]:
+        for i, t, b in items:
+            rows.append((int(i), t or "", b or ""))
+            yield rows[-1][1]
+            yield rows[-1][2]
+
+    analyses = analyze_stream(texts())
+    for ta in analyses:
+        ba = next(analyses)
+        i, t, b = rows.popleft()
+        yield PreparedDoc(i, t, b, join_forms(lemmas_from_tokens(ta.tokens)), join_forms(lemmas_from_tokens(ba.tokens)))
+
+
 def prepare_documents(
     items: Iterable[tuple[int, str, str]], num_workers: int | None = None
 ) -> list[PreparedDoc]:
     """Analyse ``(id, title, body)`` items with ONE batched Kiwi call (titles and bodies)."""
     rows = [(int(i), t or "", b or "") for i, t, b in items]
-    texts: list[str] = []
-    for _, t, b in rows:
-        texts.extend((t, b))
+    texts = [x for _, t, b in rows for x in (t, b)]
     analyses = analyze_many(texts, num_workers)
-    out = []
-    for k, (i, t, b) in enumerate(rows):
-        ta, ba = analyses[2 * k], analyses[2 * k + 1]
-        out.append(
-            PreparedDoc(i, t, b, join_forms(lemmas_from_tokens(ta.tokens)), join_forms(lemmas_from_tokens(ba.tokens)))
-        )
-    return out
+    return [
+        PreparedDoc(i, t, b, join_forms(lemmas_from_tokens(ta.tokens)), join_forms(lemmas_from_tokens(ba.tokens)))
+        for (i, t, b), ta, ba in zip(rows, analyses[0::2], analyses[1::2])
+    ]
+
+
+def pack(d: PreparedDoc) -> bytes:
+    """What was indexed, compressed (the index needs it to forget the article later)."""
+    return zlib.compress(json.dumps([d.title, d.body, d.title_lemmas, d.body_lemmas], ensure_ascii=False).encode(), 6)
+
+
+def unpack(blob: bytes, article_id: int = 0) -> PreparedDoc:
+    """Inverse of :func:`pack`."""
+    t, b, tl, bl = json.loads(zlib.decompress(blob).decode())
+    return PreparedDoc(article_id, t, b, tl, bl)
 
 
 def lemma_match_expression(groups: Sequence[Sequence[str]]) -> str:

@@ -6,8 +6,9 @@ Rules:
   occurrence of the raw query (ASCII case-insensitive, like SQL ``LIKE``). Overlapping or touching
   spans are merged; spans are sorted code-point offsets into ``text``.
 - :func:`quick_spans` (no Kiwi, for result lists): raw-query occurrences plus occurrences of each
-  lemma's surface stem (nouns as written, ``손잡다`` -> 손잡, ``개발하다`` -> 개발). Irregular stems
-  (``듣다`` written 들었다) are not highlighted there.
+  lemma's surface stem (nouns as written, ``손잡다`` -> 손잡, ``개발하다`` -> 개발), case-insensitive;
+  a one-character stem only at a word start. Irregular stems (``듣다`` written 들었다) are not
+  highlighted there.
 - :func:`snippet`: a window of about ``width`` characters around the first span (the text start
   when there is none), widened to whitespace; spans are returned relative to the window.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.korean.analyzer import Analysis, analyze
 from app.core.korean.indexing import fold
@@ -73,20 +75,24 @@ def surface_stems(plan: QueryPlan) -> list[str]:
     return list(dict.fromkeys(stems))
 
 
+@lru_cache(maxsize=256)
+def _needles(plan: QueryPlan) -> tuple[str, ...]:
+    """The raw query and the stems, ASCII-folded, without duplicates."""
+    return tuple(dict.fromkeys(fold(n) for n in (plan.raw, *surface_stems(plan)) if n))
+
+
 def quick_spans(text: str, plan: QueryPlan) -> list[Span]:
     """Approximate spans of ``plan`` in ``text`` (see module rules), no Kiwi."""
+    if not text:
+        return []
     folded = fold(text)
-    spans = find_all(text, plan.raw, folded)
-    for stem in surface_stems(plan):
-        spans.extend(_word_starts(find_all(text, stem, folded), text, len(stem) == 1))
+    spans: list[Span] = []
+    for n in _needles(plan):
+        found = find_all(text, n, folded)
+        if len(n) == 1:  # a one-character stem only at a word start
+            found = [(s, e) for s, e in found if s == 0 or not text[s - 1].isalnum()]
+        spans += found
     return merge_spans(spans)
-
-
-def _word_starts(spans: Sequence[Span], text: str, strict: bool) -> list[Span]:
-    """Single-character stems only count at the start of a word (else they light up everywhere)."""
-    if not strict:
-        return list(spans)
-    return [(s, e) for s, e in spans if s == 0 or not text[s - 1].isalnum()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +105,10 @@ class Snippet:
 _WS = re.compile(r"\s")
 
 
-def snippet(text: str, spans: Sequence[Span], width: int = 120) -> Snippet:
-    """A window of about ``width`` characters around the first span (module rules)."""
-    if not text:
-        return Snippet("", 0, ())
-    if spans:
-        first_s, first_e = spans[0]
-        a = max(0, first_s - width // 3)
-        b = min(len(text), max(first_e, a + width))
+def _window(text: str, first: Span | None, width: int) -> tuple[int, int]:
+    if first is not None:
+        a = max(0, first[0] - width // 3)
+        b = min(len(text), max(first[1], a + width))
     else:
         a, b = 0, min(len(text), width)
     if a > 0:  # widen to whitespace, at most 15 characters
@@ -115,8 +117,26 @@ def snippet(text: str, spans: Sequence[Span], width: int = 120) -> Snippet:
     if b < len(text):
         m = _WS.search(text, b, min(len(text), b + 15))
         b = m.start() if m else b
+    return a, b
+
+
+def snippet(text: str, spans: Sequence[Span], width: int = 120) -> Snippet:
+    """A window of about ``width`` characters around the first span (module rules)."""
+    a, b = _window(text, spans[0] if spans else None, width)
     inner = tuple((max(s, a) - a, min(e, b) - a) for s, e in spans if s < b and e > a)
     return Snippet(text[a:b], a, inner)
+
+
+def plan_snippet(text: str, plan: QueryPlan, width: int = 120) -> Snippet:
+    """:func:`snippet` of :func:`quick_spans`, searching only as much text as needed."""
+    folded = fold(text)
+    starts = [(i, n) for n in _needles(plan) if (i := folded.find(n)) >= 0]
+    if not starts:
+        return snippet(text, [], width)
+    i, n = min(starts)
+    a, b = _window(text, (i, i + len(n)), width)
+    lo = max(0, a - 40)
+    return snippet(text, [(s + lo, e + lo) for s, e in quick_spans(text[lo : b + 40], plan)], width)
 
 
 def mark(snippet_text: str, spans: Sequence[Span], open_: str = "[", close: str = "]") -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.korean.lemmas import lemmas
 
@@ -29,8 +30,9 @@ class QueryPlan:
         return tuple(dict.fromkeys(f for g in self.groups for f in g))
 
 
+@lru_cache(maxsize=512)
 def analyze_query(q: str) -> QueryPlan:
-    """Analyse a search query (see module rules)."""
+    """Analyse a search query (see module rules; results are cached)."""
     raw = unicodedata.normalize("NFC", q).strip()
     if not raw:
         return QueryPlan("", ())
