@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-import app.services.articles as articles_module
+import app.core.cleaning as cleaning_module
 from app.bootstrap import Library, open_library
 from app.core.export import write_csv
 from app.core.export.model import HighlightRecord
@@ -177,7 +177,7 @@ def test_recleaning_orphans_but_never_deletes(lib: Library, article, picks, keep
     """A new cleaner (simulated: it drops some kept paragraphs and keeps some removed ones) re-makes
     the body; every highlight stays, exact or orphaned, and comes back with the old cleaner."""
     quotes = _highlight_randomly(lib, article, picks)
-    real_clean = articles_module.clean
+    real_clean = cleaning_module.clean
 
     def new_cleaner(raw, kind, overrides=None):  # type: ignore[no-untyped-def]
         c = real_clean(raw, kind, overrides)
@@ -189,7 +189,7 @@ def test_recleaning_orphans_but_never_deletes(lib: Library, article, picks, keep
         return dataclasses.replace(c, body=tuple(body) or c.body[:1])
 
     try:
-        with mock.patch.object(articles_module, "clean", new_cleaner):
+        with mock.patch.object(cleaning_module, "clean", new_cleaner):
             lib.articles.reclean([article])
         _check_highlights(lib, article, quotes)
         lib.articles.reclean([article])
