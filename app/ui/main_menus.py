@@ -80,6 +80,8 @@ def build_menus(w: "MainWindow") -> Menus:
     m_view.addActions([w.reader.zoom_in_action, w.reader.zoom_out_action, w.reader.zoom_reset_action])
     m_view.addSeparator()
     m_view.addAction(w.reader.show_removed_action)
+    m_view.addAction(w.reader.suggestions.show_action)
+    m_view.addAction(w.reader.suggestions.next_action)
     m_view.addSeparator()
     for dock in w.docks:
         m_view.addAction(dock.toggleViewAction())
@@ -87,6 +89,7 @@ def build_menus(w: "MainWindow") -> Menus:
 
     m_tools = bar.addMenu(translate("MainWindow", "&Tools"))
     _action(w, m_tools, translate("MainWindow", "Clear article filters"), w.filters.clear, "Ctrl+Shift+L")
+    _action(w, m_tools, translate("MainWindow", "Statistics…"), lambda: open_stats(w))
     _action(w, m_tools, translate("MainWindow", "Restart Korean analyzer"), lambda: _restart_worker(w))
 
     m_help = bar.addMenu(translate("MainWindow", "&Help"))
@@ -171,6 +174,19 @@ def open_export(w: "MainWindow") -> None:
     from app.ui.export_dialog import ExportDialog  # type: ignore[import-not-found]
 
     ExportDialog(w.ctx, w).exec()
+
+
+def open_stats(w: "MainWindow") -> None:
+    """Tools ▸ Statistics… (one dialog per window, raised when already open)."""
+    from app.ui.stats_dialog import StatsDialog
+
+    dialog = w.findChild(StatsDialog)
+    if dialog is None:
+        dialog = StatsDialog(w.ctx, w)
+    dialog.show_article(w.ctx.current_article_id)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
 
 
 def _restart_worker(w: "MainWindow") -> None:

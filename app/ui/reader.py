@@ -11,7 +11,8 @@ Rules:
 - The removed lines come from the Korean worker (:mod:`app.ui.reader_segments`): the body is shown
   at once and the line view replaces it when the answer arrives, if the article, its body and the
   toggle are still the same.
-- The analyst's actions (tagging, notes, line overrides) live in :mod:`app.ui.reader_annotate`.
+- The analyst's actions (tagging, notes, line overrides) live in :mod:`app.ui.reader_annotate`;
+  tag suggestions (marks, Ctrl+J, Enter / Backspace) in :mod:`app.ui.reader_suggestions`.
 """
 from __future__ import annotations
 
@@ -78,6 +79,10 @@ class ReaderView(QWidget):
         from app.ui.reader_annotate import Annotator  # imports this module's names
 
         self.annotator = Annotator(ctx, self)
+        from app.ui.reader_suggestions import ReaderSuggestions
+
+        self.suggestions = ReaderSuggestions(ctx, self, settings)
+        self.addAction(self.suggestions.next_action)
         self.reload_tags()
         self._render()
 
@@ -131,6 +136,8 @@ class ReaderView(QWidget):
             highlights = self.ctx.library.highlights.for_article(a.id)
         self.painter.reset(self.layout_map, highlights, self.tags)
         self._after_highlights()
+        self.suggestions.repaint()  # the layout may be new
+        self.suggestions.refresh(force=False)
 
     def _segments_ready(self, key: tuple[int, str]) -> None:
         a = self.article
@@ -253,7 +260,8 @@ class ReaderView(QWidget):
             if h.note:
                 text += f"<br><i>{html.escape(h.note)}</i>"
             parts.append(text)
-        return "<hr>".join(parts)
+        hint = self.suggestions.tooltip(offset)
+        return "<hr>".join(parts + ([hint] if hint else []))
 
     # ---- events ------------------------------------------------------------------------------
     def _on_highlights_changed(self, article_id: int) -> None:

@@ -9,19 +9,23 @@ Rules:
 - Highlights (``set_paint_items``) are painted under the text: a translucent background per line
   of each range, then one thin bar per extra tag colour in the space below the line; only the
   lines inside the area being repainted are drawn.
+- Tag suggestions (``set_suggestion_marks``) are dotted lines just under the text, lighter than
+  highlights; ``key_filter`` (when set) may take a key press first (Enter/Backspace on a suggestion).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlock
+from PySide6.QtGui import (QContextMenuEvent, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent,
+                           QTextBlock)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from app.ui.reader_painter import PaintItem
+from app.ui.reader_painter import PaintItem, SuggestionMark
 
 MAX_COLUMN_EM = 40
 BAR_HEIGHT = 2.5
+MARK_WIDTH = 1.5
 _SHIFTED_DIGITS = {c: i + 1 for i, c in enumerate("!@#$%^&*(")}
 
 
@@ -52,6 +56,8 @@ class ReaderBrowser(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.tooltip_for: Callable[[int], str] | None = None
         self.paint_items: list[PaintItem] = []
+        self.suggestion_marks: list[SuggestionMark] = []
+        self.key_filter: Callable[[QKeyEvent], bool] | None = None
         self.viewport().setMouseTracking(True)
 
     # ---- highlights ----------------------------------------------------------------------------
@@ -60,15 +66,24 @@ class ReaderBrowser(QTextBrowser):
         self.paint_items = items
         self.viewport().update()
 
+    def set_suggestion_marks(self, marks: list[SuggestionMark]) -> None:
+        """Tag suggestions to mark (dotted lines under the text)."""
+        self.suggestion_marks = marks
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.paint_items:
+        if self.paint_items or self.suggestion_marks:
             painter = QPainter(self.viewport())
-            self._paint_highlights(painter, QRectF(event.rect()))
+            self._paint_highlights(painter, QRectF(event.rect()), self.paint_items)
+            painter.resetTransform()
+            self._paint_highlights(painter, QRectF(event.rect()), self.suggestion_marks)
             painter.end()
         super().paintEvent(event)
 
-    def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
+    def _paint_highlights(self, painter: QPainter, area: QRectF, all_items: list) -> None:  # type: ignore[type-arg]
         """Paint the items that intersect ``area`` (viewport coordinates), visible lines only."""
+        if not all_items:
+            return
         doc, layout = self.document(), self.document().documentLayout()
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         visible = area.translated(dx, dy)
@@ -77,7 +92,7 @@ class ReaderBrowser(QTextBrowser):
         lo = doc.findBlock(max(0, first)).position()
         end_block = doc.findBlock(max(0, last))
         hi = end_block.position() + end_block.length()
-        items = [it for it in self.paint_items if it.start < hi and it.end > lo]
+        items = [it for it in all_items if it.start < hi and it.end > lo]
         if not items:
             return
         painter.translate(-dx, -dy)
@@ -89,7 +104,10 @@ class ReaderBrowser(QTextBrowser):
                 if rect.top() > visible.bottom():
                     break
                 if rect.bottom() >= visible.top():
-                    _paint_block(painter, block, rect, it)
+                    if isinstance(it, SuggestionMark):
+                        _mark_block(painter, block, rect, it)
+                    else:
+                        _paint_block(painter, block, rect, it)
                 block = block.next()
 
     # ---- safety ------------------------------------------------------------------------------
@@ -103,6 +121,9 @@ class ReaderBrowser(QTextBrowser):
 
     # ---- keys --------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.key_filter is not None and self.key_filter(event):
+            event.accept()
+            return
         digit = digit_of(event)
         mods = event.modifiers()
         if digit is not None and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier):
@@ -190,6 +211,24 @@ def _paint_block(painter: QPainter, block: QTextBlock, rect: QRectF, it: PaintIt
         y = top + line.ascent() + line.descent() + 1
         for k, color in enumerate(it.bars):
             painter.fillRect(QRectF(rect.left() + x1, y + k * (BAR_HEIGHT + 1), x2 - x1, BAR_HEIGHT), color)
+
+
+def _mark_block(painter: QPainter, block: QTextBlock, rect: QRectF, it: SuggestionMark) -> None:
+    """A dotted line under the text of one suggestion mark, on the lines of one block."""
+    text_layout = block.layout()
+    base = block.position()
+    pen = QPen(it.color, MARK_WIDTH, Qt.PenStyle.DotLine)
+    painter.setPen(pen)
+    for i in range(text_layout.lineCount()):
+        line = text_layout.lineAt(i)
+        line_start = base + line.textStart()
+        a, b = max(it.start, line_start), min(it.end, line_start + line.textLength())
+        if b <= a:
+            continue
+        x1, x2 = _x(line.cursorToX(a - base)), _x(line.cursorToX(b - base))
+        y = rect.top() + line.y() + line.ascent() + line.descent() - 1 - it.row * (MARK_WIDTH + 1.5)
+        painter.drawLine(QPointF(rect.left() + x1, y), QPointF(rect.left() + x2, y))
+    painter.setPen(Qt.PenStyle.NoPen)
 
 
 def _x(value: object) -> float:

@@ -8,6 +8,8 @@ Rules:
   document ranges and colours (cheap to compute) and the view paints only what is on screen. A
   change recomputes only the highlights that changed; the document is never rebuilt to paint.
 - Find-in-article matches are a separate layer (extra selections) on top of the text.
+- Tag suggestions (:class:`SuggestionMark`) are lighter than highlights: a thin dotted line in the
+  tag's colour just under the text, one row per further suggested tag of the same sentence.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from app.ui.reader_document import ReaderLayout
 UNTAGGED = "#9E9E9E"
 ALPHA_LIGHT, ALPHA_DARK = 95, 120
 FIND_COLOR, FIND_CURRENT = "#FFEB3B", "#FF9800"
+SUGGESTION_ALPHA = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,33 @@ class PaintItem:
     end: int
     background: QColor
     bars: tuple[QColor, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionMark:
+    """One document range of one suggested tag: a dotted line in ``color`` on row ``row``."""
+
+    start: int
+    end: int
+    color: QColor
+    row: int
+
+
+def suggestion_marks(layout: ReaderLayout | None, spans: Iterable[tuple[int, int, str]]) -> list[SuggestionMark]:
+    """Marks for body spans ``(start, end, colour)``; a span seen again moves to the next row."""
+    if layout is None:
+        return []
+    rows: dict[tuple[int, int], int] = {}
+    out: list[SuggestionMark] = []
+    for start, end, color in spans:
+        if not 0 <= start < end <= len(layout.body):
+            continue
+        row = rows.get((start, end), 0)
+        rows[(start, end)] = row + 1
+        c = QColor(color)
+        c.setAlpha(SUGGESTION_ALPHA)
+        out.extend(SuggestionMark(a, b, c, row) for a, b in layout.doc_ranges(start, end))
+    return out
 
 
 def _key(h: HighlightInfo) -> tuple[object, ...]:

@@ -39,6 +39,14 @@ class Settings:
     def show_removed(self, on: bool) -> None:
         self._s.setValue("reader/show_removed", bool(on))
 
+    @property
+    def show_suggestions(self) -> bool:
+        return _bool(self._s.value("reader/show_suggestions", True))
+
+    @show_suggestions.setter
+    def show_suggestions(self, on: bool) -> None:
+        self._s.setValue("reader/show_suggestions", bool(on))
+
     # ---- window ------------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         return _bytes(self._s.value("window/geometry"))

@@ -577,6 +577,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Statistics…</source>
+      <translation>통계…</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
@@ -1068,6 +1072,128 @@
     <message>
       <source>removed</source>
       <translation>제거됨</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReaderSuggestions</name>
+    <message>
+      <source>Show tag suggestions</source>
+      <translation>태그 제안 표시</translation>
+    </message>
+    <message>
+      <source>Mark sentences whose words match a tag's rules (Ctrl+J: next)</source>
+      <translation>태그 규칙의 단어와 맞는 문장을 표시합니다 (Ctrl+J: 다음)</translation>
+    </message>
+    <message>
+      <source>Next tag suggestion</source>
+      <translation>다음 태그 제안</translation>
+    </message>
+    <message>
+      <source>unexpected answer</source>
+      <translation>예상하지 못한 응답</translation>
+    </message>
+    <message>
+      <source>Cannot suggest tags: %s</source>
+      <translation>태그를 제안할 수 없습니다: %s</translation>
+    </message>
+    <message>
+      <source>Suggested: %s (matched: %s) — Enter accepts, Backspace dismisses</source>
+      <translation>제안: %s (일치: %s) — Enter 수락, Backspace 무시</translation>
+    </message>
+    <message>
+      <source>Tag suggestions are off (View ▸ Show tag suggestions)</source>
+      <translation>태그 제안이 꺼져 있습니다 (보기 ▸ 태그 제안 표시)</translation>
+    </message>
+    <message>
+      <source>No tag suggestions in this article</source>
+      <translation>이 기사에는 태그 제안이 없습니다</translation>
+    </message>
+    <message>
+      <source>Suggestion dismissed</source>
+      <translation>제안을 무시했습니다</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatsDialog</name>
+    <message>
+      <source>Statistics</source>
+      <translation>통계</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>태그</translation>
+    </message>
+    <message>
+      <source>This article</source>
+      <translation>이 기사</translation>
+    </message>
+    <message>
+      <source>Choose a tag to see the words of its highlights.</source>
+      <translation>태그를 고르면 그 하이라이트의 단어를 보여 줍니다.</translation>
+    </message>
+    <message>
+      <source>Words are counted by their dictionary form: 정부는 and 정부가 count as 정부.</source>
+      <translation>단어는 기본형으로 셉니다: ‘정부는’과 ‘정부가’는 모두 ‘정부’로 셉니다.</translation>
+    </message>
+    <message>
+      <source>Lemma</source>
+      <translation>기본형</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>빈도</translation>
+    </message>
+    <message>
+      <source>No highlights have this tag yet.</source>
+      <translation>아직 이 태그가 붙은 하이라이트가 없습니다.</translation>
+    </message>
+    <message>
+      <source>Most frequent nouns and verbs in 1 highlight:</source>
+      <translation>하이라이트 1개에서 가장 많이 나온 명사와 동사:</translation>
+    </message>
+    <message>
+      <source>Most frequent nouns and verbs in %d highlights:</source>
+      <translation>하이라이트 %d개에서 가장 많이 나온 명사와 동사:</translation>
+    </message>
+    <message>
+      <source>Keyword</source>
+      <translation>키워드</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>점수</translation>
+    </message>
+    <message>
+      <source>Keywords</source>
+      <translation>키워드</translation>
+    </message>
+    <message>
+      <source>Most frequent words</source>
+      <translation>자주 나온 단어</translation>
+    </message>
+    <message>
+      <source>Open an article in the reader to see its keywords.</source>
+      <translation>읽기 창에서 기사를 열면 키워드를 보여 줍니다.</translation>
+    </message>
+    <message>
+      <source>Cannot compute statistics: %s</source>
+      <translation>통계를 계산할 수 없습니다: %s</translation>
+    </message>
+    <message>
+      <source>unexpected answer</source>
+      <translation>예상하지 못한 응답</translation>
+    </message>
+    <message>
+      <source>Keywords and most frequent words of “%s”:</source>
+      <translation>“%s”의 키워드와 자주 나온 단어:</translation>
+    </message>
+    <message>
+      <source>Analysing…</source>
+      <translation>분석 중…</translation>
+    </message>
+    <message>
+      <source>Korean analyzer loading…</source>
+      <translation>한국어 분석기 불러오는 중…</translation>
     </message>
   </context>
 </TS>
