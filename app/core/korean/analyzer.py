@@ -8,8 +8,9 @@ Rules:
 - ``Token.start``/``Token.end`` are Python code-point offsets into the original text; ``tag`` has
   Kiwi's regularity suffix removed (``VV-R`` -> ``VV``); ``lemma`` is Kiwi's lemma (``손잡다``).
 - Sentences: Kiwi's sentence split inside each line; a sentence never crosses a line break.
-- Batch analysis (:func:`analyze_many`) sends all lines of all texts to Kiwi in one iterable,
-  so Kiwi's worker pool (fixed when the instance is built) runs in parallel.
+- Batch analysis (:func:`analyze_many`, lazy :func:`analyze_stream`) sends all lines of all texts
+  to Kiwi in one iterable, so Kiwi's worker pool (fixed when the instance is built) runs in
+  parallel and ahead of the consumer.
 """
 from __future__ import annotations
 
@@ -119,12 +120,9 @@ def _build(text: str, lines: Sequence[_Line], results: Iterable[list]) -> Analys
                 s, e = _to_original(line, s, end=False), _to_original(line, e, end=True)
             tag = t.tag
             form = t.form
-            if tag[0] == "V":
-                lemma = t.lemma
-                if "-" in tag:
-                    tag = tag.split("-", 1)[0]
-            else:
-                lemma = form
+            lemma = t.lemma if tag[0] == "V" else form
+            if "-" in tag and tag[0] in "VX":  # VV-R, VA-I, XSA-I ...
+                tag = tag.split("-", 1)[0]
             sp = t.sent_position
             tokens.append(Token(s, e, form, tag, lemma, sent_base + sp))
             if sp != last_sent:

@@ -21,8 +21,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from app.core.korean.analyzer import analyze_many, analyze_stream
-from app.core.korean.lemmas import join_forms, lemmas_from_tokens
+from app.core.kiwi_instance import get_kiwi
+from app.core.korean.analyzer import analyze_many, split_lines
+from app.core.korean.lemmas import join_forms, kiwi_index_forms, lemmas_from_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,29 +79,50 @@ def trigram_query(q: str) -> str:
 
 
 def prepare_stream(items: Iterable[tuple[int, str, str]]) -> Iterator[PreparedDoc]:
-    """Analyse ``(id, title, body)`` items lazily through ONE Kiwi batch (titles and bodies)."""
-    rows: deque[tuple[int, str, str]] = deque()
+    """Analyse ``(id, title, body)`` items lazily through ONE Kiwi batch over their NFC lines.
 
-    def texts() -> Iterator[str]:
+    The indexing fast path: lemma texts come straight from Kiwi's tokens
+    (:func:`~app.core.korean.lemmas.kiwi_index_forms`), no offsets or token objects are built.
+    Kiwi's workers run ahead while the caller consumes (and writes) documents.
+    """
+    pending: deque[tuple[int, str, str, int, int]] = deque()
+
+    def lines() -> Iterator[str]:
         for i, t, b in items:
-            rows.append((int(i), t or "", b or ""))
-            yield rows[-1][1]
-            yield rows[-1][2]
+            t, b = t or "", b or ""
+            tl, bl = split_lines(t), split_lines(b)
+            pending.append((int(i), t, b, len(tl), len(bl)))
+            for ln in (*tl, *bl):
+                yield ln.text
 
-    analyses = analyze_stream(texts())
-    for ta in analyses:
-        ba = next(analyses)
-        i, t, b = rows.popleft()
-        yield PreparedDoc(i, t, b, join_forms(lemmas_from_tokens(ta.tokens)), join_forms(lemmas_from_tokens(ba.tokens)))
+    results = iter(get_kiwi().tokenize(lines()))
+    buffer: list = []
+    while True:
+        if not pending:
+            token_lists = next(results, None)  # makes Kiwi pull input (and fill ``pending``)
+            if token_lists is None and not pending:
+                return
+            if token_lists is not None:
+                buffer.append(token_lists)
+            continue
+        i, t, b, nt, nb = pending[0]
+        while len(buffer) < nt + nb:
+            buffer.append(next(results))
+        pending.popleft()
+        title_toks, body_toks = buffer[:nt], buffer[nt : nt + nb]
+        del buffer[: nt + nb]
+        yield PreparedDoc(i, t, b, " ".join(kiwi_index_forms(title_toks)), " ".join(kiwi_index_forms(body_toks)))
 
 
 def prepare_documents(
     items: Iterable[tuple[int, str, str]], num_workers: int | None = None
 ) -> list[PreparedDoc]:
-    """Analyse ``(id, title, body)`` items with ONE batched Kiwi call (titles and bodies)."""
+    """:func:`prepare_stream` as a list. ``num_workers`` 0/1: sequential per-line Kiwi calls
+    through the token path (same lemma texts, see ``kiwi_index_forms``)."""
+    if num_workers is None or num_workers > 1:
+        return list(prepare_stream(items))
     rows = [(int(i), t or "", b or "") for i, t, b in items]
-    texts = [x for _, t, b in rows for x in (t, b)]
-    analyses = analyze_many(texts, num_workers)
+    analyses = analyze_many([x for _, t, b in rows for x in (t, b)], num_workers)
     return [
         PreparedDoc(i, t, b, join_forms(lemmas_from_tokens(ta.tokens)), join_forms(lemmas_from_tokens(ba.tokens)))
         for (i, t, b), ta, ba in zip(rows, analyses[0::2], analyses[1::2])

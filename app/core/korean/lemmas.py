@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.korean.analyzer import Analysis, Token, analyze, analyze_many
 
@@ -69,6 +70,48 @@ def lemmas_from_tokens(tokens: Sequence[Token]) -> list[Lemma]:
             out.append(Lemma(t.start, t.end, form, SIMPLE_KINDS[tag], (), t.sent))
         elif tag.startswith("W_"):
             out.append(Lemma(t.start, t.end, t.form.lower(), "pattern", (), t.sent))
+    return out
+
+
+def _base(tag: str) -> str:
+    return tag.split("-", 1)[0] if "-" in tag else tag
+
+
+def kiwi_index_forms(lines: Iterable[Sequence[Any]]) -> list[str]:
+    """The forms :func:`join_forms` would give, straight from raw Kiwi tokens (one list per line).
+
+    Same rules as :func:`lemmas_from_tokens`, without building tokens or offsets: the indexing
+    fast path (tests keep both in agreement).
+    """
+    out: list[str] = []
+    for toks in lines:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            tag = t.tag
+            head = tag[0]
+            if head not in "NVXSW":
+                continue
+            tag = _base(tag)
+            if tag in NOUN_TAGS or tag == "XR":
+                nxt = toks[i + 1] if i + 1 < n else None
+                derived = (
+                    nxt is not None
+                    and _base(nxt.tag) in DERIVING
+                    and nxt.end - nxt.len <= t.end
+                    and nxt.sent_position == t.sent_position
+                )
+                form = t.form
+                if tag == "XR":
+                    out += (form + nxt.form + "다", form) if derived else (form,)
+                else:
+                    out += (form, form + nxt.form + "다") if derived else (form,)
+            elif tag in VERB_TAGS:
+                lemma = t.lemma
+                out.append(lemma if lemma.endswith("다") else t.form + "다")
+            elif tag in SIMPLE_KINDS:
+                out.append(t.form.lower() if tag == "SL" else t.form)
+            elif tag.startswith("W_"):
+                out.append(t.form.lower())
     return out
 
 

@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from app.core.korean.indexing import (
     PreparedDoc,
-    fold,
     gram_query,
     gram_tokens,
     lemma_match_expression,
@@ -50,3 +49,13 @@ def test_prepare_documents_analyses_title_and_body(kiwi) -> None:  # noqa: ANN00
     (doc,) = prepare_documents([(7, "LG 반도체", "정부가 반도체를 지원했다.")])
     assert doc.article_id == 7 and doc.title_lemmas == "lg 반도체"
     assert doc.body_lemmas.split() == ["정부", "반도체", "지원", "지원하다"]
+
+
+def test_fast_index_path_agrees_with_the_token_path(kiwi, seeds) -> None:  # noqa: ANN001
+    """``kiwi_index_forms`` (no offsets) and ``lemmas_from_tokens`` (offsets) apply the same rules."""
+    items = [(1, "", ""), (2, "LG 반도체", seeds["000"]), (3, "  \n", "깨끗한 물을 인수됐다"), (4, "퓨리오사", seeds["002"])]
+    fast = prepare_documents(items)
+    slow = prepare_documents(items, num_workers=1)
+    assert fast == slow
+    assert [d.article_id for d in fast] == [1, 2, 3, 4] and fast[0].body_lemmas == ""
+    assert "깨끗하다 깨끗" in fast[2].body_lemmas and "인수되다" in fast[2].body_lemmas
