@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
 
@@ -35,7 +36,6 @@ from app.storage.models import Article, ArticleNote, Highlight, SegmentOverride,
 if TYPE_CHECKING:  # heavy modules (trafilatura, Kiwi) are imported only when used
     from app.core.korean.indexing import PreparedDoc
 
-IMPORT_BATCH = 16
 SORT_COLUMNS = {
     "title": Article.title,
     "outlet": Article.outlet,
@@ -56,21 +56,47 @@ class ArticleService:
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
     ) -> Iterator[ImportResult]:
-        """Import files and folders; yields one result per file as it is stored.
+        """Import files and folders; yields one result per file, in order, as it is stored.
 
-        Files are decoded, cleaned and analysed in batches (one Kiwi batch each, outside any
-        transaction); then each article is stored in its own short transaction."""
+        A pipeline: files are read, decoded and cleaned lazily while Kiwi's worker threads analyse
+        the articles ahead (one Kiwi stream, no transaction open); each article is then stored in
+        its own short transaction. Known duplicates and failures skip the analysis."""
+        from app.core.korean.indexing import prepare_stream
+
         candidates = list(iter_candidate_files(paths))
         total, done = len(candidates), 0
-        for i in range(0, total, IMPORT_BATCH):
-            if cancel is not None and cancel():
-                return
-            batch = [item if isinstance(item, Failure) else prepare_file(item) for item in candidates[i:i + IMPORT_BATCH]]
-            for result in self._store_many(batch):
-                yield result
+        waiting: deque[tuple[PreparedArticle | Failure, bool]] = deque()
+
+        def texts() -> Iterator[tuple[int, str, str]]:
+            for item in candidates:
+                if cancel is not None and cancel():
+                    return
+                p = item if isinstance(item, Failure) else prepare_file(item)
+                fresh = isinstance(p, PreparedArticle) and not self._known_hashes([p.content_hash])
+                waiting.append((p, fresh))
+                if fresh:
+                    assert isinstance(p, PreparedArticle)
+                    yield (0, _title(p), p.cleaned.body_text)
+
+        docs = prepare_stream(texts())
+        pulled: PreparedDoc | None = None  # a doc whose article is not at the head of ``waiting`` yet
+        while True:
+            while waiting and not waiting[0][1]:  # failures and duplicates need no analysis
+                yield self._store(waiting.popleft()[0], None)
                 done += 1
                 if progress is not None:
                     progress(done, total)
+            if waiting:  # the head is fresh: its doc is the next one of the stream
+                doc = pulled if pulled is not None else next(docs)
+                pulled = None
+                yield self._store(waiting.popleft()[0], doc)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+                continue
+            pulled = next(docs, None)  # reads more files through texts()
+            if pulled is None and not waiting:
+                return
 
     def import_clipboard(self, text: str, html: str | None = None) -> ImportResult:
         return self._store_many([prepare_clipboard(text, html)])[0]
