@@ -195,39 +195,34 @@ class ReaderBrowser(QTextBrowser):
             root.setFrameFormat(fmt)
 
 
-def _paint_block(painter: QPainter, block: QTextBlock, rect: QRectF, it: PaintItem) -> None:
-    """Background (and bars) of one item on the lines of one block."""
+def _line_runs(block: QTextBlock, rect: QRectF, start: int, end: int):  # type: ignore[no-untyped-def]
+    """(line, left x, right x, line top) of each laid-out line of ``block`` that [start, end) covers."""
     text_layout = block.layout()
     base = block.position()
     for i in range(text_layout.lineCount()):
         line = text_layout.lineAt(i)
         line_start = base + line.textStart()
-        a, b = max(it.start, line_start), min(it.end, line_start + line.textLength())
-        if b <= a:
-            continue
-        x1, x2 = _x(line.cursorToX(a - base)), _x(line.cursorToX(b - base))
-        top = rect.top() + line.y()
-        painter.fillRect(QRectF(rect.left() + x1, top, x2 - x1, line.height()), it.background)
+        a, b = max(start, line_start), min(end, line_start + line.textLength())
+        if b > a:
+            x1, x2 = _x(line.cursorToX(a - base)), _x(line.cursorToX(b - base))
+            yield line, rect.left() + x1, rect.left() + x2, rect.top() + line.y()
+
+
+def _paint_block(painter: QPainter, block: QTextBlock, rect: QRectF, it: PaintItem) -> None:
+    """Background (and bars) of one item on the lines of one block."""
+    for line, x1, x2, top in _line_runs(block, rect, it.start, it.end):
+        painter.fillRect(QRectF(x1, top, x2 - x1, line.height()), it.background)
         y = top + line.ascent() + line.descent() + 1
         for k, color in enumerate(it.bars):
-            painter.fillRect(QRectF(rect.left() + x1, y + k * (BAR_HEIGHT + 1), x2 - x1, BAR_HEIGHT), color)
+            painter.fillRect(QRectF(x1, y + k * (BAR_HEIGHT + 1), x2 - x1, BAR_HEIGHT), color)
 
 
 def _mark_block(painter: QPainter, block: QTextBlock, rect: QRectF, it: SuggestionMark) -> None:
     """A dotted line under the text of one suggestion mark, on the lines of one block."""
-    text_layout = block.layout()
-    base = block.position()
-    pen = QPen(it.color, MARK_WIDTH, Qt.PenStyle.DotLine)
-    painter.setPen(pen)
-    for i in range(text_layout.lineCount()):
-        line = text_layout.lineAt(i)
-        line_start = base + line.textStart()
-        a, b = max(it.start, line_start), min(it.end, line_start + line.textLength())
-        if b <= a:
-            continue
-        x1, x2 = _x(line.cursorToX(a - base)), _x(line.cursorToX(b - base))
-        y = rect.top() + line.y() + line.ascent() + line.descent() - 1 - it.row * (MARK_WIDTH + 1.5)
-        painter.drawLine(QPointF(rect.left() + x1, y), QPointF(rect.left() + x2, y))
+    painter.setPen(QPen(it.color, MARK_WIDTH, Qt.PenStyle.DotLine))
+    for line, x1, x2, top in _line_runs(block, rect, it.start, it.end):
+        y = top + line.ascent() + line.descent() - 1 - it.row * (MARK_WIDTH + 1.5)
+        painter.drawLine(QPointF(x1, y), QPointF(x2, y))
     painter.setPen(Qt.PenStyle.NoPen)
 
 
