@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.bootstrap import Library
+from app.services.dto import HighlightInfo
 
 
 class Events(QObject):
@@ -33,11 +34,26 @@ class AppContext(QObject):
         self.events = Events(self)
         self.undo_stack = QUndoStack(self)
         self.current_article_id: int | None = None
+        self._highlights: tuple[int, list[HighlightInfo]] | None = None
+        # connected before any view, so views always read fresh highlights after a change
+        for signal in (self.events.highlights_changed, self.events.article_changed):
+            signal.connect(self.forget_highlights)
+        self.events.codebook_changed.connect(self.forget_highlights)
+
+    def highlights_for(self, article_id: int) -> list[HighlightInfo]:
+        """The article's highlights in text order, read once and shared by the reader and the docks."""
+        if self._highlights is None or self._highlights[0] != article_id:
+            self._highlights = (article_id, self.library.highlights.for_article(article_id))
+        return self._highlights[1]
+
+    def forget_highlights(self, *_: object) -> None:
+        self._highlights = None
 
     def replace_library(self, library: Library) -> None:
         """Switch to another library file (File ▸ Open library)."""
         old = self.library
         self.library = library
+        self._highlights = None
         self.undo_stack.clear()
         self.current_article_id = None
         old.close()

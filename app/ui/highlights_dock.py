@@ -67,7 +67,7 @@ class HighlightsDock(QDockWidget):
         layout.addWidget(self.empty, 1)
         self.setWidget(box)
         self._tags_stale = True
-        self._timer = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        self._timer = QTimer(self, singleShot=True, interval=0, timeout=lambda: self.refresh(cached=True))
         ctx.events.article_selected.connect(self.show_article)
         ctx.events.highlights_changed.connect(self._changed)
         ctx.events.codebook_changed.connect(self._codebook_changed)
@@ -78,7 +78,7 @@ class HighlightsDock(QDockWidget):
     # ---- events ---------------------------------------------------------------------------------
     def show_article(self, article_id: int) -> None:
         self.article_id = article_id
-        self.refresh()
+        self.refresh(cached=True)
 
     def _articles_changed(self) -> None:
         """Articles were imported/deleted or the library was replaced: follow the reader's article."""
@@ -111,11 +111,14 @@ class HighlightsDock(QDockWidget):
         return False
 
     # ---- content --------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, cached: bool = False) -> None:
+        """Re-read this article's highlights (``cached``: the read shared with the reader may serve)."""
         self._timer.stop()
+        if not cached:
+            self.ctx.forget_highlights()
         aid = self.article_id
         try:
-            highlights = self.ctx.library.highlights.for_article(aid) if aid is not None else []
+            highlights = self.ctx.highlights_for(aid) if aid is not None else []
         except Exception:  # noqa: BLE001 - the article may have just been deleted
             highlights = []
         if self._tags_stale:

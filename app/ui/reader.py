@@ -133,7 +133,7 @@ class ReaderView(QWidget):
             highlights: list[HighlightInfo] = []
         else:
             self.layout_map = build_document(doc, a.body, self._style(), segments, lambda _doc: self.browser.fit_column())
-            highlights = self.ctx.library.highlights.for_article(a.id)
+            highlights = self.ctx.highlights_for(a.id)
         self.painter.reset(self.layout_map, highlights, self.tags)
         self._after_highlights()
         self.suggestions.repaint()  # the layout may be new
@@ -164,7 +164,7 @@ class ReaderView(QWidget):
         """Re-read this article's highlights and repaint those that changed."""
         if self.article is None:
             return
-        self.painter.update(self.ctx.library.highlights.for_article(self.article.id))
+        self.painter.update(self.ctx.highlights_for(self.article.id))
         self._after_highlights()
 
     @contextmanager
