@@ -113,8 +113,7 @@ def open_library(db: str | os.PathLike[str] | None = None, *, samples: bool | No
     index_missing(database)
     want_samples = is_default if samples is None else samples
     if want_samples and samples_pending(database):
-        for _ in lib.articles.import_paths(sample_files()):
-            pass
+        list(lib.articles.import_paths(sample_files()))  # results are not needed: bad samples stay out
         mark_samples_seeded(database)
     return lib
 
@@ -149,7 +148,7 @@ def index_missing(db: Database, batch: int = INDEX_BATCH) -> int:
 
             done += db.write(action)
     except LibraryBusy:
-        pass
+        return done  # another process is writing: the rest is indexed on a later open
     return done
 
 

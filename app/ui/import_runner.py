@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QProgressDialog, QWidget
 from app.services.dto import ImportResult
 from app.ui.context import AppContext
 from app.ui.import_report import ImportReportDialog, ImportSummary, summary_text
-from app.ui.worker_client import WorkerClient, child_command, shared_worker
+from app.ui.worker_client import WorkerClient, child_process, shared_worker
 
 KILL_AFTER_MS = 3000
 
@@ -98,10 +98,7 @@ class ImportRunner(QObject):
         self._run += 1
         self._summary = ImportSummary(total=len(paths))
         self._stderr = []
-        program, args = child_command("--db", self.ctx.library.url, "import", "--jsonl", *paths)
-        proc = QProcess(self)
-        proc.setProgram(program)
-        proc.setArguments(args)
+        proc = child_process(self, "--db", self.ctx.library.url, "import", "--jsonl", *paths)
         proc.readyReadStandardOutput.connect(self._read)
         proc.readyReadStandardError.connect(self._read_stderr)
         proc.finished.connect(self._done)

@@ -53,6 +53,15 @@ def child_command(*args: str) -> tuple[str, list[str]]:
     return sys.executable, ["-m", "app", *args]
 
 
+def child_process(parent: QObject, *args: str) -> QProcess:
+    """A not-yet-started QProcess that runs ``bonmun ARGS``, owned by ``parent``."""
+    program, arguments = child_command(*args)
+    proc = QProcess(parent)
+    proc.setProgram(program)
+    proc.setArguments(arguments)
+    return proc
+
+
 @dataclass
 class _Request:
     id: int
@@ -137,10 +146,7 @@ class WorkerClient(QObject):
     # ---- process --------------------------------------------------------------------------------
     def _spawn(self) -> None:
         self._url = self.ctx.library.url
-        program, args = child_command("--db", self._url, "worker")
-        proc = QProcess(self)
-        proc.setProgram(program)
-        proc.setArguments(args)
+        proc = child_process(self, "--db", self._url, "worker")
         # bound methods + sender(): no lambda holding the process (a reference cycle through
         # the connection crashes when the process is deleted later)
         proc.readyReadStandardOutput.connect(self._on_stdout)

@@ -14,7 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QObject, QSettings, Signal  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -202,3 +202,32 @@ def type_text():  # type: ignore[no-untyped-def]
 def new_window(qtbot, ui_settings):  # type: ignore[no-untyped-def]
     """Factory: a window on another context (e.g. after re-opening the library)."""
     return lambda context: make_window(qtbot, context, ui_settings)
+
+
+class LoadingWorker(QObject):
+    """A Korean worker still loading Kiwi: it records requests and answers none until told ``ready``."""
+
+    state_changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ready = False
+        self.sent: list[tuple[str, dict]] = []
+
+    def is_ready(self) -> bool:
+        return self.ready
+
+    def request(self, op, payload=None, callback=None):  # type: ignore[no-untyped-def]
+        self.sent.append((op, payload))
+        return len(self.sent)
+
+    def cancel(self, rid: int) -> None:
+        """Nothing to cancel: no request is ever answered."""
+
+    def stop(self) -> None:
+        """Nothing runs."""
+
+
+@pytest.fixture
+def loading_worker() -> LoadingWorker:
+    return LoadingWorker()

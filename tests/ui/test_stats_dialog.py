@@ -62,28 +62,11 @@ def test_article_tab_from_the_stats_menu(qtbot, ctx, window, fake_worker, tagged
     dialog.close()
 
 
-def test_loading_message_while_the_analyzer_starts(qtbot, ctx):
+def test_loading_message_while_the_analyzer_starts(qtbot, ctx, loading_worker):
     from app.ui import worker_client
     from app.ui.stats_dialog import StatsDialog
 
-    class Loading:  # a worker still loading Kiwi: requests wait
-        def __init__(self) -> None:
-            self.sent: list[tuple[str, dict]] = []
-
-        def is_ready(self) -> bool:
-            return False
-
-        def request(self, op, payload=None, callback=None):  # type: ignore[no-untyped-def]
-            self.sent.append((op, payload))
-            return len(self.sent)
-
-        def cancel(self, rid: int) -> None:
-            pass
-
-        def stop(self) -> None:
-            pass
-
-    loading = Loading()
+    loading = loading_worker
     worker_client._SHARED[ctx] = loading  # type: ignore[assignment]
     dialog = StatsDialog(ctx)
     qtbot.addWidget(dialog)

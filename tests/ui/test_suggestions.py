@@ -99,32 +99,10 @@ def test_toggle_hides_marks_and_is_remembered(qtbot, ctx, window, fake_worker, r
     assert ui_settings.show_suggestions is True
 
 
-def test_waits_for_the_analyzer_instead_of_starting_it(qtbot, ctx, window, rule_article, open_article):
-    from PySide6.QtCore import QObject, Signal
-
+def test_waits_for_the_analyzer_instead_of_starting_it(qtbot, ctx, window, rule_article, open_article, loading_worker):
     from app.ui import worker_client
 
-    class Loading(QObject):  # the Korean worker still loading: nothing is sent until it is ready
-        state_changed = Signal(str)
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.ready, self.sent = False, []
-
-        def is_ready(self) -> bool:
-            return self.ready
-
-        def request(self, op, payload=None, callback=None):  # type: ignore[no-untyped-def]
-            self.sent.append((op, payload))
-            return len(self.sent)
-
-        def cancel(self, rid: int) -> None:
-            pass
-
-        def stop(self) -> None:
-            pass
-
-    loading = Loading()
+    loading = loading_worker
     worker_client._SHARED[ctx] = loading  # type: ignore[assignment]
     _tag, aid = rule_article
     open_article(window, aid)
